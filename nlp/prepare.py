@@ -1,0 +1,61 @@
+"""Turn article text into the shared input of every extractor: clean text plus sentences with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.vntext import clean_text, fold_key
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def folded(self) -> str:
+        return fold_key(self.text)
+
+
+@dataclass
+class PreparedText:
+    """The text every extractor reads. All offsets point into ``text``."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+# A sentence ends at . ! ? ; or a line break, unless the dot sits inside a number or an
+# abbreviation such as "Tp." / "TS." (handled by requiring a following space + capital or EOL).
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of ``text`` with their character offsets."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        _add(sentences, text, pos, match.start())
+        pos = match.end()
+    _add(sentences, text, pos, len(text))
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(s, s + len(stripped), stripped))
+
+
+def prepare(text: str, title: str | None = None, url: str | None = None) -> PreparedText:
+    """Return cleaned text (NFC, unified tone marks) split into sentences."""
+    clean = clean_text(text or "")
+    return PreparedText(text=clean, title=clean_text(title) if title else None, url=url, sentences=split_sentences(clean))

@@ -1,0 +1,1 @@
+"""The store: the SQLite schema, the shared record classes, and the only SQL."""

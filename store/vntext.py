@@ -1,0 +1,104 @@
+"""Vietnamese text helpers shared by every stage: NFC, tone placement, folding, keys.
+
+Everything here is pure and cheap; the heavier linguistics live in ``nlp``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
+
+_COMBINING_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+# Old-style placement ("hoà", "thuỷ", "khoẻ") puts the tone on the second vowel of
+# oa/oe/uy in an open syllable; we normalise to the common modern placement on the
+# first vowel ("hòa", "thủy", "khỏe"). "qu" is a consonant, so "quý" is left alone.
+_OPEN_GLIDE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_tone_placement(text: str) -> str:
+    """Return NFC text with old-style tone placement (hoà, thuỷ) moved to hòa, thủy."""
+    decomposed = unicodedata.normalize("NFD", text)
+    # In NFD a vowel with a circumflex/breve keeps its own combining mark first; the
+    # pattern only matches plain o/u + a/e/y + tone, exactly the ambiguous cases.
+    moved = _OPEN_GLIDE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def clean_text(text: str) -> str:
+    """Return text that later stages can trust: NFC, entities decoded, tone placement unified.
+
+    Character offsets are *not* preserved against the input; spans are always taken on
+    the output of this function.
+    """
+    text = html.unescape(text) if "&" in text else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    return normalize_tone_placement(nfc(text))
+
+
+def fold_diacritics(text: str) -> str:
+    """Return ``text`` without Vietnamese diacritics ("Chỉ thị Đảng" -> "Chi thi Dang")."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_key(text: str) -> str:
+    """Return a lower-case, diacritic-free, single-spaced key for loose comparison."""
+    return " ".join(fold_diacritics(text).lower().split())
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> list[tuple[str, str]]:
+    """Return (abbreviation, expansion) pairs from data/gazetteers/abbreviations.tsv, longest first."""
+    pairs: list[tuple[str, str]] = []
+    path = GAZETTEER_DIR / "abbreviations.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            pairs.append((nfc(parts[0].strip()), nfc(parts[1].strip())))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {abbr.lower(): full for abbr, full in abbreviations()}
+    alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])", re.IGNORECASE)
+    return pattern, table
+
+
+def expand_abbreviations(text: str) -> str:
+    """Return ``text`` with agency abbreviations written out (UBND -> Ủy ban nhân dân)."""
+    pattern, table = _abbreviation_pattern()
+    return pattern.sub(lambda m: table[m.group(0).lower()], text)
+
+
+_PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố|tp\.?)(?:\s+[^\s,;.()]+(?:\s+[^\s,;.()]+){0,2})?\s*$")
+_PUNCT = re.compile(r"[\s\-–—_,.;:()\"'“”/]+")
+
+
+def unit_key(name: str) -> str:
+    """Return the matching key of an agency name: expanded, tone-unified, folded, without "tỉnh X".
+
+    "Sở KH&CN tỉnh Thái Nguyên" and "Sở Khoa học và Công nghệ" share one key.
+    """
+    text = normalize_tone_placement(nfc(name)).strip().lower()
+    text = expand_abbreviations(text).lower()
+    text = _PROVINCE_TAIL.sub("", text)
+    text = re.sub(r"\s+tỉnh$", "", text)
+    return _PUNCT.sub(" ", fold_diacritics(text)).strip()
