@@ -179,6 +179,19 @@ def iter_documents(db: Database, *, pending_for: str | None = None) -> Iterator[
         yield _row_to_document(row)
 
 
+def pending_document_ids(db: Database, version: str | None) -> list[int]:
+    """Return ids of documents to extract: all if ``version`` is None, else those not done by it."""
+    if version is None:
+        return [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM documents WHERE extracted_at IS NULL OR extractor_version IS NOT ? ORDER BY id",
+            [version],
+        )
+    ]
+
+
 def count_documents(db: Database, *, pending_for: str | None = None) -> int:
     """Return how many documents there are (or how many still need extraction)."""
     if pending_for is None:
