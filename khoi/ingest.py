@@ -78,9 +78,22 @@ def documents_from_file(path: Path) -> Iterator[Document]:
             text, encoding = decode_bytes(raw)
         except (UnicodeDecodeError, LookupError, ValueError) as exc:
             raise IngestError(f"{path}: cannot decode text ({exc}); save it as UTF-8") from exc
+        if not looks_like_text(text):
+            raise IngestError(f"{path}: does not look like text (binary content or an unknown encoding)")
         title = next((line.strip() for line in text.splitlines() if line.strip()), None)
         doc = Document(url=url, text=text, title=title, raw=raw, encoding=encoding)
     yield _finish(doc)
+
+
+MAX_CONTROL_RATIO = 0.01  # real articles, even with page chrome, have almost no control characters
+
+
+def looks_like_text(text: str) -> bool:
+    """Return False for decoded binary: many control or replacement characters."""
+    if not text.strip():
+        return False
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t\f"))
+    return bad <= MAX_CONTROL_RATIO * len(text)
 
 
 def _documents_from_jsonl(path: Path, raw: bytes) -> Iterator[Document]:
