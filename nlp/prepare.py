@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nlp.chrome import fix_typos, strip_chrome
 from store.vntext import clean_text, fold_key
 
 
@@ -56,6 +57,6 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def prepare(text: str, title: str | None = None, url: str | None = None) -> PreparedText:
-    """Return cleaned text (NFC, unified tone marks) split into sentences."""
-    clean = clean_text(text or "")
+    """Return cleaned text (NFC, unified tone marks, chrome and known typos removed) split into sentences."""
+    clean = strip_chrome(fix_typos(clean_text(text or "")))
     return PreparedText(text=clean, title=clean_text(title) if title else None, url=url, sentences=split_sentences(clean))
