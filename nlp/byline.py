@@ -1,0 +1,98 @@
+"""The article's author line (byline).
+
+Two shapes: an explicit marker anywhere ("Viết bởi Andy", "Tin, ảnh: Minh Hà"), or a short
+name-shaped line right after a body paragraph near the end ("Lăng Trang", "QUỐC THÀNH",
+"Nguyễn Thanh Sơn - Sở Khoa học và Công nghệ" -> "Nguyễn Thanh Sơn"). Source lines
+("Nguồn: …", "Theo …") and photo credits ("Ảnh: …") are not bylines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.prepare import PreparedText
+from store.models import Span
+from store.vntext import fold_key
+
+# The byline sits right after the article's last paragraph; a paragraph is at least this long.
+MIN_BODY_LINE = 60
+MAX_NAME_WORDS = 5
+_EXPLICIT = re.compile(
+    r"(?m)^[ \t]*(?:Viết bởi|Đăng bởi|Tác giả\s*:|Người viết\s*:|Phóng viên\s*:|"
+    r"(?:Bài|Tin)\s*(?:(?:,|và|/|&)\s*ảnh)?\s*:)[ \t]*(?P<name>[^\n(|]{2,60})"
+)
+_CUT = re.compile(r"\s+[-–—|]\s+|\s*\(|\s*,\s*(?=\d)|\s+-\s*(?=Th\d|\d)")
+_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ']*\.?|(?:[A-ZĐÀ-Ỹ]\.){1,3}[A-ZĐÀ-Ỹ]?[a-zđà-ỹ]*)$")
+_NOT_NAME = {
+    "quang cao", "lien ket", "lien ket web", "binh luan", "dang nhap", "trang chu", "chia se", "tin tuc",
+    "video", "menu", "xem them", "tin lien quan", "bao cao", "thong bao", "ket luan", "hoi nghi",
+    "phat bieu", "quang canh", "toan canh", "tin tuc su kien", "chuyen muc", "lien he",
+}
+# Words that never occur in a personal name (Văn, Trung, Tâm, Công, Thành, Đoàn all do).
+_UNIT_WORDS = {
+    "sở", "ban", "hội", "ubnd", "khối", "cụm", "trường", "tỉnh", "huyện", "xã", "phường", "ủy", "uỷ",
+    "đảng", "cục", "viện", "báo", "đài", "phòng", "thi", "đua", "năm", "ngày", "tháng", "bộ", "tin", "tức",
+    "ty", "tra", "nghị",
+}
+_REJECT_START = re.compile(r"^(?:\(?\s*(?:nguồn|theo|ảnh|photo|source|bài liên quan|xem|tags?|từ khóa)\b)", re.IGNORECASE)
+
+
+def _clean_candidate(line: str, single_word: bool = False) -> str | None:
+    """Return the name part of a candidate byline line, or None when it is not name-shaped."""
+    text = line.strip().strip("()[]").strip()
+    if not text or _REJECT_START.match(text):
+        return None
+    m = _CUT.search(text)
+    if m:
+        text = text[: m.start()].strip()
+    text = text.rstrip(".,;:")
+    words = text.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS:
+        return None
+    if not all(_WORD.match(w) for w in words):
+        return None
+    if any(ch.isdigit() for ch in text):
+        return None
+    key = fold_key(text)
+    if key in _NOT_NAME:
+        return None
+    folded_words = text.lower().split()
+    # Agency-like lines ("Sở Nội vụ", "THANH TRA TỈNH THÁI NGUYÊN") name units, not authors.
+    if any(w in _UNIT_WORDS for w in folded_words):
+        return None
+    if len(words) == 1 and not single_word and not (text.isupper() and 2 <= len(text) <= 6) and "." not in text:
+        return None
+    return text
+
+
+def _is_body_line(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) >= MIN_BODY_LINE and stripped[-1] in ".!?…\"”)/:;"
+
+
+def extract_byline(doc: PreparedText) -> tuple[str, Span] | None:
+    """Return (author, evidence span) for the article's byline, or None."""
+    text = doc.text
+    m = _EXPLICIT.search(text)
+    if m:
+        name = _clean_candidate(m.group("name"), single_word=True)
+        if name:
+            start = text.find(name, m.start("name"))
+            return name, Span(start=start, end=start + len(name), source="rule:byline_marker")
+    best: tuple[str, int] | None = None
+    prev_body = False
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if prev_body and len(line.strip()) <= 80:
+            name = _clean_candidate(line)
+            if name:
+                best = (name, text.find(name, line_start))
+        prev_body = _is_body_line(line)
+    if best is None:
+        return None
+    name, start = best
+    return name, Span(start=start, end=start + len(name), source="rule:byline_last_line")
