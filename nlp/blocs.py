@@ -1,0 +1,237 @@
+"""Find Khối/Cụm thi đua mentions and name the article's bloc (fullest form the article uses)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from nlp.folding import fold_aligned, fold_word
+from nlp.prepare import PreparedText
+from store.models import ArticleRecords, Span
+from store.vntext import expand_abbreviations
+
+# "Khối thi đua ...", "Cụm thi đua ...", matched on folded text.
+_FORMAL = re.compile(r"(?<!\w)(khoi|cum)\s+thi\s+dua(?!\w)")
+# "Khối 9", "Khối XII", "Khối các trường ...", "Khối MTTQ ...": bare forms, capital K/C required.
+_BARE = re.compile(
+    r"(?<!\w)(Khối|Cụm|KHỐI|CỤM)\s+(?!Trưởng|Phó|TRƯỞNG|PHÓ)(?=(?:số\s+)?\d|[IVXL]+\b|các\s|Mặt trận|MTTQ|[A-ZĐ])"
+)
+_TOKEN = re.compile(r"\w+(?:[&/]\w+)*\.?|[^\w\s]")
+_TRAILING = {",", "-", "–", "—", "và", "các", "của", "trên", "về", "với"}
+_ROMAN = re.compile(r"^[IVXL]+$")
+
+MAX_NAME_TOKENS = 18  # the longest real bloc name seen is about 14 words
+# Where a bloc name has ended: a verb or clause word, matched on the lower-cased (accented) text.
+_STOP_AT = re.compile(
+    r"(?:đã|vừa|đang|sẽ|gồm|bao gồm|hiện|do|thuộc|là|làm|được|cần|tiếp tục|đạt|thực hiện|quyết|nhận|với"
+    r"|luôn|cũng|đều|này|chấm|của|tại|lần|theo|như|chủ trì|ký|kí|tiến hành|tham gia|tham dự|đăng|sơ kết|tổng kết"
+    r"|triển khai|phát động|năm\s+\d+|năm\s+(?:học|nay|qua)|trong\s+(?:\d+|năm|thời|qua|những|các năm|công tác)"
+    r"|có\s+(?:\d+|trên|hơn|gần|tổng)|đoàn kết|hợp tác|giai đoạn|danh hiệu|nhất trí|trưởng\s+(?:khối|cụm)"
+    r"|phó\s+(?:trưởng|khối|cụm)|khối\s+(?:trưởng|phó)|cụm\s+(?:trưởng|phó)"
+    r"|tổ chức\s+(?:hội|lễ|buổi|ký|kí|các|thành|tổng|sơ|gặp|giao|tốt|thực|triển|phát|hoạt|kí)"
+    r"|và\s+(?:triển|phát|ký|kí|tổ chức|tổng|sơ|đề|bàn|thông|các đơn|các cơ quan|đã)"
+    r"|bình\s+(?:xét|chọn|bầu)|về\s+(?:việc|dự|đích)|đánh giá|mới|ngày|sáng|chiều|hôm|toàn|để|nhằm|mà|đến|vào"
+    r"|hội nghị|năm\s*$|hướng|tích cực|chụp|tập trung|phấn đấu|đề ra|đề nghị|thống nhất|hoàn thành|góp phần|ra sức|nỗ lực|"
+    r"|bám sát|duy trì|thi đua\s+(?:hoàn|xây|thực)|đề xuất|quan tâm|chúc mừng|cùng|tới|đề|chú trọng|đẩy mạnh|quy chế|kế hoạch|báo cáo|nay|cho|đi|bầu|tặng|trao|dẫn đầu|xuất sắc|các đơn vị|đơn vị)(?!\w)"
+)
+# After a comma the name goes on only with another part of an enumerated name.
+_COMMA_CONTINUE = re.compile(
+    r"(?:thành phố|thị xã|thành|thị|hội|ngành|xã hội|cao đẳng|đại học|trung cấp|nghề nghiệp|doanh nghiệp"
+    r"|đoàn thể|tổ chức|xã|huyện|phường|ban|cơ quan|trường|thể thao|du lịch|kỹ thuật|khoa học|tài chính"
+    r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại)(?!\w)"
+)
+_GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|\d+)\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
+_GENERIC_AFTER = re.compile(r"^\s*(?:,|/|va)\s*(?:khoi|cum)")
+_EVENT_START = re.compile(r"(?:sơ kết|tổng kết|ký kết|kí kết|phát động|triển khai|hội nghị|tổ chức|năm\s+\d)")
+
+
+@dataclass(frozen=True)
+class BlocMention:
+    """One mention of a bloc; ``key`` groups mentions of the same bloc across forms."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    number: str | None  # "9", "xii" for numbered blocs
+    formal: bool  # the mention says "thi đua"
+    in_title: bool = False
+
+
+def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
+    """Return (end, token spans) of the bloc name that starts at ``pos``."""
+    lower = text[pos : pos + 300].lower()
+    tokens: list[tuple[int, int]] = []
+    skipping = False
+    for m in _TOKEN.finditer(text, pos, min(len(text), pos + 300)):
+        s, e = m.start(), m.end()
+        if tokens and "\n" in text[tokens[-1][1] : s]:
+            break
+        raw = text[s:e]
+        rel = s - pos
+        if skipping:
+            skipping = raw != ")"
+            continue
+        if raw == "(":
+            close = text.find(")", e, e + 12)
+            inner = text[e:close] if close > 0 else ""
+            if tokens and close > 0 and inner.replace("&", "").replace(" ", "").isupper():
+                skipping = True  # "(ĐH)", "(CĐ)": an abbreviation gloss inside the name
+                continue
+            break
+        after = lower[rel + len(raw) :].lstrip()
+        if raw == ",":
+            if tokens and _COMMA_CONTINUE.match(after):
+                tokens.append((s, e))
+                continue
+            break
+        if raw in "-–—":
+            if tokens and after[:1].isalpha() and not _EVENT_START.match(after) and not _STOP_AT.match(after):
+                tokens.append((s, e))
+                continue
+            break
+        if not raw[0].isalnum():
+            break
+        word = lower[rel:]
+        if re.match(r"số\s+\d", word):
+            if not tokens:
+                tokens.append((s, e))
+            continue  # "doanh nghiệp số 2": the number follows
+        if _STOP_AT.match(word):
+            break
+        if raw.lower() in ("tp.", "tp"):
+            break
+        tokens.append((s, e))
+        if raw.isdigit() or _ROMAN.match(raw):
+            break  # a number closes the name: "Khối thi đua số 8"
+        if len(tokens) >= MAX_NAME_TOKENS:
+            break
+    while tokens and text[tokens[-1][0] : tokens[-1][1]].lower() in _TRAILING:
+        tokens.pop()
+    end = tokens[-1][1] if tokens else pos
+    return end, tokens
+
+
+_PAREN_ABBR = re.compile(r"\s*\([^()]{1,10}\)")
+_PROVINCE_TAIL = re.compile(r"\s+(?:của\s+)?(?:tỉnh|thành phố|tp\.?)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*){1,3}$", re.IGNORECASE)
+
+
+def _key(name: str) -> str:
+    name = _PAREN_ABBR.sub("", name)
+    name = _PROVINCE_TAIL.sub("", name)
+    key = fold_word(expand_abbreviations(name))
+    key = re.sub(r"[^\w]+", " ", key).strip()
+    key = re.sub(r"\s+tinh$", "", key)
+    return key
+
+
+def find_mentions(text: str) -> list[BlocMention]:
+    """Return the specific bloc mentions in ``text`` (generic "các cụm, khối thi đua" left out)."""
+    folded = fold_aligned(text)
+    found: list[BlocMention] = []
+    heads: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in _FORMAL.finditer(folded)]
+    formal_starts = {s for s, _, _ in heads}
+    for m in _BARE.finditer(text):
+        if m.start() not in formal_starts:
+            heads.append((m.start(), m.end(), False))
+    for start, head_end, formal in sorted(heads):
+        before = folded[max(0, start - 12) : start]
+        if _GENERIC_BEFORE.search(before) or _GENERIC_AFTER.match(folded[head_end : head_end + 12]):
+            continue
+        pos = head_end
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        end, tokens = _name_tokens(text, pos)
+        if not tokens:
+            continue
+        name = text[pos:end]
+        number = None
+        last = text[tokens[-1][0] : tokens[-1][1]]
+        if last.isdigit() or _ROMAN.match(last):
+            number = str(int(last)) if last.isdigit() else last.lower()
+        key = _key(name)
+        if not key or key in ("nay", "do", "tinh"):
+            continue
+        surface = text[start:end]
+        if text[start:end].isascii() and formal:
+            surface = _restore_ascii(surface)
+        found.append(BlocMention(start, end, surface, key, number, formal))
+    return found
+
+
+def _restore_ascii(surface: str) -> str:
+    """ "KHOI THI DUA SO 9" (an image caption or slug) -> "Khối thi đua số 9"."""
+    m = re.match(r"(?i)(khoi|cum)\s+thi\s+dua\s+(so\s+)?(\w+)$", surface)
+    if not m:
+        return surface
+    head = "Khối" if m.group(1).lower() == "khoi" else "Cụm"
+    return f"{head} thi đua {'số ' if m.group(2) else ''}{m.group(3)}"
+
+
+def _url_number(url: str | None) -> tuple[str, str] | None:
+    if not url:
+        return None
+    m = re.search(r"(khoi|cum)-thi-dua-(so-)?(\d+)(?!\d)", url.lower())
+    if not m:
+        return None
+    return ("Khối" if m.group(1) == "khoi" else "Cụm") + " thi đua " + ("số " if m.group(2) else ""), m.group(3)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s[:1].islower() else s
+
+
+def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMention | None:
+    """Return the mention naming the article's bloc: the most mentioned bloc, in its fullest form."""
+    if not mentions:
+        return None
+    groups: dict[str, list[BlocMention]] = defaultdict(list)
+    for m in mentions:
+        groups["#" + m.number if m.number else m.key].append(m)
+    # a shorter descriptive name that starts a longer one is the same bloc ("Mặt trận" < "Mặt trận Tổ quốc ...")
+    keys = sorted((k for k in groups if not k.startswith("#")), key=len, reverse=True)
+    for short in sorted(keys, key=len):
+        for long in keys:
+            if long != short and long.startswith(short + " ") and short in groups:
+                groups[long].extend(groups.pop(short))
+                break
+
+    def weight(ms: list[BlocMention]) -> float:
+        return sum(1.5 if m.in_title else 1.0 for m in ms) + (0.5 if any(m.formal for m in ms) else 0)
+
+    best_key = max(groups, key=lambda k: (weight(groups[k]), max(len(m.key) for m in groups[k])))
+    group = groups[best_key]
+    formal = [m for m in group if m.formal] or group
+    if best_key.startswith("#"):
+        kinds: dict[str, int] = defaultdict(int)
+        for m in formal:
+            kinds[fold_aligned(m.surface[:3])] += 1
+        top = max(kinds.values())
+        top_kinds = [k for k, v in kinds.items() if v == top]
+        if len(top_kinds) == 1:
+            formal = [m for m in formal if fold_aligned(m.surface[:3]) == top_kinds[0]]
+    chosen = max(formal, key=lambda m: (len(_key(m.surface)), -m.start))
+    if not chosen.formal:
+        hint = _url_number(url)
+        if hint and chosen.number == hint[1]:
+            return BlocMention(chosen.start, chosen.end, hint[0] + hint[1], chosen.key, chosen.number, True)
+    return chosen
+
+
+def fill(doc: PreparedText, records: ArticleRecords) -> None:
+    """Set ``records.bloc`` and its evidence from the article's bloc mentions."""
+    mentions = find_mentions(doc.text)
+    if doc.title:
+        title_mentions = find_mentions(doc.title)
+        body = {(m.key, m.surface) for m in mentions}
+        for m in title_mentions:
+            if (m.key, m.surface) not in body:
+                mentions.append(BlocMention(0, 0, m.surface, m.key, m.number, m.formal, in_title=True))
+    chosen = choose_bloc(mentions, doc.url)
+    if chosen is None:
+        return
+    name = _PAREN_ABBR.sub("", chosen.surface).strip(" ,-–")
+    name = re.sub(r"\s+của\s+(?:tỉnh|thành phố).*$", "", name)
+    records.bloc = _cap(" ".join(name.split()))
+    records.evidence["bloc"] = Span(start=chosen.start, end=chosen.end, source="rule:bloc_name")
