@@ -1,0 +1,261 @@
+"""Awards given, proposed or announced, with recipient and count.
+
+Titles come from data/gazetteers/award_titles.tsv (Cờ thi đua, Bằng khen, Giấy khen, đơn vị xuất
+sắc, giải nhất, …). The recipient is found from the verb around the title:
+
+* receiving verbs look back: "Hội Nhà báo nhận Cờ thi đua", "bình chọn X là đơn vị xuất sắc";
+* giving verbs look forward: "tặng cờ thi đua xuất sắc cho Trường ĐH Nha Trang", "trao bằng khen cho
+  3 tập thể … gồm: A, B và C", "Giải nhì thuộc về Cục Hải quan tỉnh";
+* a giving verb with no "cho" reuses the recipient named just before in the sentence ("bình chọn X
+  là đơn vị xuất sắc … và đề nghị UBND tỉnh xét tặng Cờ thi đua" -> X);
+* counts only: "khen thưởng 05 tập thể, 02 cá nhân" -> recipient "tập thể"/"cá nhân" with counts,
+  the title taken from the sentence or, failing that, the last title named just before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp.lexicon import rows
+from nlp.prepare import PreparedText, Sentence
+from store.models import Award
+from store.vntext import fold_key
+
+# How many sentences back a count-only sentence may borrow its award title from (a caption
+# "Trao Giấy khen cho các tập thể …" usually sits right above "khen thưởng 05 tập thể, 02 cá nhân").
+TITLE_LOOKBACK_SENTENCES = 3
+MAX_UNIT_WORDS = 14
+VERB_WINDOW = 40  # characters before a title searched for its verb
+
+_UNIT_HEAD = re.compile(
+    r"(?:Sở|sở|Ban|Văn phòng|VP|UBND|Ủy ban|Uỷ ban|UBMTTQ|Hội|Liên hiệp|Liên đoàn|Liên minh|Trường|ĐH|CĐ|TC|"
+    r"Đại học|Cao đẳng|Trung cấp|Học viện|Cục|Chi cục|Kho bạc|Ngân hàng|NH|Công an|Bộ Chỉ huy|Bộ CHQS|Bộ đội|"
+    r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
+    r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP|"
+    r"Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
+    r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan)"
+    r"(?![\wđ])(?!\s+(?:nghị|thao|thi|diễn|đồng thi đua)\b)"
+)
+_UNIT_STOP = re.compile(
+    r"\s+(?:được|nhận|đạt|là|có|đã|đang|sẽ|thuộc|với|tại|cho|vì|do|nhằm|đề nghị|xem xét|xét|làm|tặng|trao|"
+    r"giành|đoạt|vinh dự|dẫn đầu|cùng|đồng thời|xếp|suy tôn|bình chọn|bầu chọn)(?![\wđ])"
+    r"|\s*[,;:.()“”\"!?]|\s+và\s+(?=(?:cờ|bằng|giấy|giải|danh hiệu)\b)"
+)
+_UNIT_STOP = re.compile(_UNIT_STOP.pattern + r"|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")")
+_RECEIVE = re.compile(
+    r"(?:\bnhận|\bđạt|\blà|được\b[^,;:]{0,30}|\bgiành|\bđoạt|\bxứng đáng)\s*(?:các\s+)?(?:danh hiệu\s+)?$",
+    re.IGNORECASE,
+)
+_GIVE = re.compile(
+    r"(?:\btặng|\btrao|\btrao tặng|\bxét tặng|\btặng thưởng|\bkhen thưởng|\bđề nghị|\bđề xuất|\btrình)"
+    r"\s*(?:các\s+)?(?:danh hiệu\s+)?$",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s+(tập thể|cá nhân|đơn vị|cơ quan)(?![\wđ])")
+_COUNT_CUE = re.compile(r"khen thưởng|tặng|trao|đề nghị|xét", re.IGNORECASE)
+_LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+", re.IGNORECASE)
+_GENERIC_GROUP = re.compile(r"^(?:các|những)\s+(tập thể|cá nhân|đơn vị)", re.IGNORECASE)
+_SKIP_BEFORE_CHO = re.compile(
+    r"^(?:\s*(?:xuất sắc|toàn khối|toàn cụm|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
+    re.IGNORECASE,
+)
+_BELONGS = re.compile(r"^\s*(?:toàn khối\s+)?thuộc về\s+", re.IGNORECASE)
+_NEEDS_RECIPIENT = {"đơn vị xuất sắc", "đơn vị dẫn đầu", "giải"}
+
+
+@dataclass
+class _Mention:
+    award: str
+    kind: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
+    entries = rows("award_titles", 2)
+    pattern = re.compile("|".join(f"(?:{p})" for p, _k in entries), re.IGNORECASE)
+    kinds = {p: k for p, k in entries}
+    return pattern, kinds
+
+
+def _kind(award: str) -> str:
+    _pattern, kinds = _titles()
+    for p, k in kinds.items():
+        if re.fullmatch(p, award, re.IGNORECASE):
+            return k
+    return award
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    """Return the unit name starting at ``pos`` (after optional "đơn vị"), or None."""
+    lead = re.match(r"\s*(?:đơn vị\s+|các\s+)?", text[pos:])
+    p = pos + (lead.end() if lead else 0)
+    m = _UNIT_HEAD.match(text, p)
+    if not m:
+        return None
+    stop = _UNIT_STOP.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    name = text[p:end].strip()
+    words = name.split()
+    if len(words) > MAX_UNIT_WORDS:
+        name = " ".join(words[:MAX_UNIT_WORDS])
+    return (name, p, p + len(name)) if len(name) > 2 else None
+
+
+def _split_items(segment: str) -> list[tuple[int, str]]:
+    """Split a list of units on commas, semicolons and "và" before a unit head; keep offsets."""
+    items: list[tuple[int, str]] = []
+    pos = 0
+    for m in re.finditer(r"\s*[,;:]\s*|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")", segment):
+        items.append((pos, segment[pos : m.start()]))
+        pos = m.end()
+    items.append((pos, segment[pos:]))
+    return items
+
+
+def _units_before(sentence: str, boundary: int, pos: int) -> list[tuple[str, int, int]]:
+    """Units named as the subject right before ``pos`` (list walked backwards from the verb)."""
+    segment = sentence[boundary:pos]
+    items = _split_items(segment)
+    out: list[tuple[str, int, int]] = []
+    for idx, (off, item) in enumerate(reversed(items)):
+        if idx == 0:
+            found = None
+            for m in _UNIT_HEAD.finditer(item):
+                found = _unit_at(sentence, boundary + off + m.start())
+                if found:
+                    break
+        else:
+            found = _unit_at(sentence, boundary + off)
+        if not found:
+            break
+        out.append(found)
+    out.reverse()
+    return out
+
+
+def _units_list(sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """Units opening the comma-separated items of a list that starts at ``start``."""
+    out = []
+    for off, _item in _split_items(sentence[start:]):
+        found = _unit_at(sentence, start + off)
+        if found:
+            out.append(found)
+    return out
+
+
+def _counts(sentence: str, start: int) -> list[tuple[str, int, int, int]]:
+    """(recipient, count, start, end) for "05 tập thể, 02 cá nhân" at the start of ``sentence[start:]``."""
+    out = []
+    pos = start
+    for m in _COUNT.finditer(sentence, start):
+        if sentence[pos : m.start()].strip(" ,và") and m.start() - pos > 12:
+            break
+        group = m.group(2).lower()
+        recipient = "cá nhân" if group == "cá nhân" else "tập thể"
+        out.append((recipient, int(m.group(1)), m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award], str | None]:
+    text = sent.text
+    pattern, _kinds = _titles()
+    mentions = [_Mention(m.group(0), _kind(m.group(0)), m.start(), m.end()) for m in pattern.finditer(text)]
+    out: list[Award] = []
+    base = sent.start
+
+    def emit(award: str, recipient: str | None, count: int | None, s: int, e: int, rule: str) -> None:
+        out.append(Award(award=award, recipient=recipient, count=count, start=base + s, end=base + e, source=rule))
+
+    if not mentions:
+        if last_title and _COUNT_CUE.search(text):
+            cue = _COUNT_CUE.search(text)
+            assert cue is not None
+            for recipient, count, s, e in _counts(text, cue.end()):
+                emit(last_title, recipient, count, s, e, "rule:award_count_inherited")
+        return out, last_title
+    boundary = 0
+    last_recipients: list[tuple[str, int, int]] = []
+    for idx, m in enumerate(mentions):
+        before = text[max(boundary, m.start - VERB_WINDOW) : m.start]
+        after = text[m.end :]
+        recipients: list[tuple[str, int, int]] = []
+        counts: list[tuple[str, int, int, int]] = []
+        rule = ""
+        cho = _SKIP_BEFORE_CHO.match(after)
+        belongs = _BELONGS.match(after)
+        if cho or belongs:
+            start = m.end + (cho or belongs).end()  # type: ignore[union-attr]
+            generic = _GENERIC_GROUP.match(text, start)
+            counts = _counts(text, start)
+            if counts:
+                intro = _LIST_INTRO.search(text, counts[-1][3])
+                if intro:
+                    recipients = _units_list(text, intro.end())
+                    counts = []
+                rule = "rule:award_for"
+            elif generic:
+                group = generic.group(1).lower()
+                counts = [("cá nhân" if group == "cá nhân" else "tập thể", -1, generic.start(), generic.end())]
+                rule = "rule:award_for_group"
+            else:
+                unit = _unit_at(text, start)
+                recipients = [unit] if unit else []
+                rule = "rule:award_for"
+        elif _RECEIVE.search(before):
+            recipients = _units_before(text, boundary, m.start)
+            rule = "rule:award_received"
+            if not recipients:
+                intro = _LIST_INTRO.search(text, m.end)
+                if intro and re.search(r"\d", text[max(0, m.start - 8) : m.start]):
+                    recipients = _units_list(text, intro.end())
+                    rule = "rule:award_list"
+        elif _GIVE.search(before):
+            recipients = list(last_recipients)
+            rule = "rule:award_given_same_recipient" if recipients else "rule:award_given"
+        else:
+            intro = _LIST_INTRO.search(text, m.end)
+            if intro and intro.start() - m.end < 60 and re.search(r"\d", text[max(0, m.start - 8) : m.start]):
+                recipients = _units_list(text, intro.end())
+                rule = "rule:award_list"
+        if recipients:
+            for name, s, e in recipients:
+                emit(m.award, name, None, min(s, m.start), max(e, m.end), rule)
+            last_recipients = recipients
+        elif counts:
+            for recipient, count, _s, e in counts:
+                emit(m.award, recipient, None if count < 0 else count, m.start, e, rule)
+        elif rule == "rule:award_given" and m.kind not in _NEEDS_RECIPIENT:
+            emit(m.award, None, None, m.start, m.end, rule)
+        if m.kind not in _NEEDS_RECIPIENT:
+            last_title = m.award
+        nxt = re.search(r"[,;]", text[m.end :])
+        boundary = m.end + nxt.end() if nxt else m.end
+        if idx + 1 < len(mentions) and boundary > mentions[idx + 1].start:
+            boundary = m.end
+    return out, last_title
+
+
+def extract_awards(doc: PreparedText) -> list[Award]:
+    """Return the awards of ``doc``, one per (award, recipient); a count fills in a missing one."""
+    found: dict[tuple[str, str], Award] = {}
+    last_title: str | None = None
+    since_title = 0
+    for sent in doc.sentences:
+        had = last_title
+        awards, last_title = _sentence_awards(sent, last_title if since_title < TITLE_LOOKBACK_SENTENCES else None)
+        since_title = 0 if last_title != had or awards else since_title + 1
+        if last_title is None:
+            last_title = had
+        for a in awards:
+            key = (fold_key(a.award), fold_key(a.recipient or ""))
+            old = found.get(key)
+            if old is None:
+                found[key] = a
+            elif old.count is None and a.count is not None:
+                old.count = a.count
+    return sorted(found.values(), key=lambda a: a.start)
