@@ -1,0 +1,103 @@
+"""The interface both engines implement, and the lookup by name."""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any
+
+from index.errors import UnknownEngineError
+from index.schema import EngineResult, IndexDoc, Q
+
+FACET_LIMIT = 50  # values returned per facet, most frequent first
+
+
+class EngineWriter(ABC):
+    """Adds, replaces and deletes documents; nothing is visible until ``commit``."""
+
+    @abstractmethod
+    def upsert(self, doc: IndexDoc) -> None:
+        """Add ``doc``, replacing any document with the same id."""
+
+    @abstractmethod
+    def delete(self, doc_id: int) -> None:
+        """Remove the document with this id, if present."""
+
+    @abstractmethod
+    def commit(self) -> None:
+        """Make the changes durable and visible."""
+
+    @abstractmethod
+    def cancel(self) -> None:
+        """Drop the uncommitted changes."""
+
+
+class EngineReader(ABC):
+    """Searches one committed state of an index."""
+
+    @abstractmethod
+    def search(
+        self,
+        query: Q,
+        filters: list[Q],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+        facets: bool,
+        scored: bool = True,
+    ) -> EngineResult:
+        """Return the total, the hits of one page and (optionally) facet counts of the whole result set."""
+
+    @abstractmethod
+    def stored(self, doc_id: int) -> dict[str, Any] | None:
+        """Return the stored fields of one document, or None."""
+
+    @abstractmethod
+    def doc_freq(self, field: str, term: str) -> int:
+        """Return how many documents contain ``term`` in ``field``."""
+
+    @abstractmethod
+    def num_docs(self) -> int:
+        """Return the number of live documents."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release files and caches."""
+
+
+class Engine(ABC):
+    """A backend: creates an index folder and opens writers and readers on it."""
+
+    name: str
+
+    @abstractmethod
+    def create(self, path: Path) -> None:
+        """Create an empty index in the (empty) folder ``path``."""
+
+    @abstractmethod
+    def writer(self, path: Path, *, fresh: bool = False) -> EngineWriter:
+        """Return a writer on the index at ``path`` (the caller holds the index lock); ``fresh``: empty index."""
+
+    @abstractmethod
+    def reader(self, path: Path) -> EngineReader:
+        """Return a reader of the latest committed state at ``path``."""
+
+
+_MODULES = {"whoosh": "index.engines.whoosh_engine", "tantivy": "index.engines.tantivy_engine"}
+
+
+def get_engine(name: str) -> Engine:
+    """Return the engine called ``name``; UnknownEngineError names the choices or the missing package."""
+    module_name = _MODULES.get(name)
+    if module_name is None:
+        raise UnknownEngineError(f"unknown search engine {name!r}; choose one of: {', '.join(_MODULES)}")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise UnknownEngineError(
+            f"engine {name!r} needs a package that is not installed ({exc.name}); "
+            f"install it with: pip install 'khoi[fast]'"
+        ) from exc
+    return module.ENGINE

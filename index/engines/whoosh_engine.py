@@ -1,0 +1,342 @@
+"""Whoosh backend (the default, pure Python).
+
+Tuned for the archive (issue 5): tokens arrive pre-analysed, so Whoosh runs no analyzer;
+compounds are single terms in the ``words`` field (a term lookup, not a phrase scan);
+facets are keyword fields whose posting sets are loaded once per reader and reused for
+filters and counts; counting walks matching document numbers without scoring.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import analysis, fields, formats, query
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError
+from whoosh.system import pack_uint
+
+from index.engines.base import FACET_LIMIT, Engine, EngineReader, EngineWriter
+from index.errors import IndexLockedError
+from index.schema import (
+    DATE,
+    EXACT,
+    FACET_PREFIX,
+    FACETS,
+    FOLDED,
+    TITLE,
+    WORDS,
+    All,
+    Bool,
+    EngineHit,
+    EngineResult,
+    IndexDoc,
+    Nothing,
+    Phrase,
+    Q,
+    Range,
+    Term,
+    facet_field,
+)
+
+INDEX_NAME = "khoi"
+WRITER_MEMORY_MB = 256  # pool size before Whoosh spills a run to disk; 100k docs fit in a few runs
+FILTER_CACHE_SIZE = 256
+SMALL_RESULT = 5_000  # below this many matches, facets are counted doc by doc, above value by value
+
+
+class PreAnalyzed(fields.FieldType):
+    """A text field fed with tokens from index.analysis: (position, token) pairs or plain tokens."""
+
+    def __init__(self, positions: bool) -> None:
+        fmt = formats.Positions() if positions else formats.Frequency()
+        super().__init__(fmt, analysis.IDAnalyzer(), scorable=True)
+        self.positions = positions
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if self.positions:
+            poses: dict[str, list[int]] = defaultdict(list)
+            for pos, tok in value:
+                poses[tok].append(pos)
+            encode = self.format.encode
+            for tok, plist in poses.items():
+                yield tok.encode("utf-8"), len(plist), float(len(plist)), encode(plist)
+        else:
+            for tok, freq in Counter(value).items():
+                yield tok.encode("utf-8"), freq, float(freq), pack_uint(freq)
+
+
+class Keyword(fields.FieldType):
+    """A facet: whole values, presence only."""
+
+    def __init__(self) -> None:
+        super().__init__(formats.Existence(), analysis.IDAnalyzer(), scorable=False)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        for v in set(value):
+            yield v.encode("utf-8"), 1, 1.0, b""
+
+
+def build_schema() -> fields.Schema:
+    """Return the Whoosh schema of the archive index."""
+    spec: dict[str, Any] = {
+        "id": fields.ID(stored=True, unique=True),
+        FOLDED: PreAnalyzed(positions=True),
+        EXACT: PreAnalyzed(positions=False),
+        WORDS: PreAnalyzed(positions=False),
+        TITLE: PreAnalyzed(positions=False),
+        DATE: fields.NUMERIC(int, bits=32, signed=False, sortable=True),
+        "data": fields.STORED(),
+    }
+    for name in FACETS:
+        spec[facet_field(name)] = Keyword()
+    return fields.Schema(**spec)
+
+
+def compile_query(q: Q) -> query.Query:
+    """Return the Whoosh query of a neutral query tree."""
+    if isinstance(q, Term):
+        return query.Term(q.field, q.text, boost=q.boost)
+    if isinstance(q, Phrase):
+        if len(q.terms) == 1:
+            return query.Term(q.field, q.terms[0], boost=q.boost)
+        return query.Phrase(q.field, list(q.terms), boost=q.boost)
+    if isinstance(q, Range):
+        return query.NumericRange(DATE, q.low, q.high)
+    if isinstance(q, All):
+        return query.Every()
+    if isinstance(q, Nothing):
+        return query.NullQuery
+    if isinstance(q, Bool):
+        must = [compile_query(x) for x in q.must]
+        should = [compile_query(x) for x in q.should]
+        must_not = [compile_query(x) for x in q.must_not]
+        if must and should:
+            positive: query.Query = query.AndMaybe(_and(must), _or(should))
+        elif must:
+            positive = _and(must)
+        elif should:
+            positive = _or(should)
+        else:
+            positive = query.Every()
+        if must_not:
+            positive = query.AndNot(positive, _or(must_not))
+        if q.boost != 1.0:
+            positive = positive.with_boost(q.boost)
+        return positive
+    raise TypeError(f"unsupported query node {q!r}")
+
+
+def _and(items: list[query.Query]) -> query.Query:
+    return items[0] if len(items) == 1 else query.And(items)
+
+
+def _or(items: list[query.Query]) -> query.Query:
+    return items[0] if len(items) == 1 else query.Or(items)
+
+
+def _stored(doc: IndexDoc) -> dict[str, Any]:
+    return {"doc_id": doc.doc_id, "url": doc.url, "title": doc.title, "text": doc.text, "meta": doc.meta}
+
+
+class WhooshWriter(EngineWriter):
+    """A Whoosh writer; ``fresh`` skips the delete-by-id lookups of a rebuild."""
+
+    def __init__(self, ix: whoosh_index.Index, fresh: bool) -> None:
+        try:
+            self._writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+        except LockError as exc:
+            raise IndexLockedError(f"{ix.storage.folder}: another process is writing this index") from exc
+        self._fresh = fresh
+
+    def upsert(self, doc: IndexDoc) -> None:
+        tokens = doc.tokens
+        record: dict[str, Any] = {
+            "id": str(doc.doc_id),
+            FOLDED: tokens.folded,
+            EXACT: tokens.exact,
+            WORDS: tokens.words,
+            TITLE: tokens.title,
+            DATE: doc.date,
+            "data": _stored(doc),
+        }
+        for name, values in doc.facets.items():
+            if values:
+                record[facet_field(name)] = values
+        if self._fresh:
+            self._writer.add_document(**record)
+        else:
+            self._writer.update_document(**record)
+
+    def delete(self, doc_id: int) -> None:
+        self._writer.delete_by_term("id", str(doc_id))
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+class WhooshReader(EngineReader):
+    """A searcher plus per-reader caches of facet posting sets and filter results."""
+
+    def __init__(self, path: Path) -> None:
+        self.ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        self.searcher = self.ix.searcher()
+        self._facet_sets: dict[str, dict[str, frozenset[int]]] = {}
+        self._doc_facets: dict[str, dict[int, list[str]]] = {}
+        self._filter_cache: dict[Q, frozenset[int]] = {}
+        self._date_column: Any = None
+
+    def is_current(self) -> bool:
+        """Return True while no newer commit exists."""
+        return bool(self.searcher.up_to_date())
+
+    # ---- caches ------------------------------------------------------------------------
+
+    def _facet(self, name: str) -> dict[str, frozenset[int]]:
+        """Return {value: docnums} of one facet, loaded on first use."""
+        sets = self._facet_sets.get(name)
+        if sets is None:
+            reader = self.searcher.reader()
+            fname = facet_field(name)
+            sets = {}
+            by_doc: dict[int, list[str]] = defaultdict(list)
+            if fname in reader.indexed_field_names():
+                for btext in reader.lexicon(fname):
+                    value = btext.decode("utf-8")
+                    ids = frozenset(reader.postings(fname, btext).all_ids())
+                    sets[value] = ids
+                    for d in ids:
+                        by_doc[d].append(value)
+            self._facet_sets[name] = sets
+            self._doc_facets[name] = by_doc
+        return sets
+
+    def _docset(self, q: Q) -> frozenset[int]:
+        """Return the live document numbers matching a filter, cached per reader."""
+        cached = self._filter_cache.get(q)
+        if cached is not None:
+            return cached
+        if isinstance(q, Term) and q.field.startswith(FACET_PREFIX):
+            docs = self._facet(q.field[len(FACET_PREFIX) :]).get(q.text, frozenset())
+            if self.searcher.reader().has_deletions():
+                docs = frozenset(d for d in docs if not self.searcher.reader().is_deleted(d))
+        else:
+            docs = frozenset(self.searcher.docs_for_query(compile_query(q)))
+        if len(self._filter_cache) >= FILTER_CACHE_SIZE:
+            self._filter_cache.pop(next(iter(self._filter_cache)))
+        self._filter_cache[q] = docs
+        return docs
+
+    def _allowed(self, filters: list[Q]) -> frozenset[int] | None:
+        allowed: frozenset[int] | None = None
+        for f in sorted(filters, key=lambda f: len(self._docset(f))):
+            docs = self._docset(f)
+            allowed = docs if allowed is None else allowed & docs
+        return allowed
+
+    # ---- search ------------------------------------------------------------------------
+
+    def search(
+        self,
+        query_: Q,
+        filters: list[Q],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+        facets: bool,
+        scored: bool = True,
+    ) -> EngineResult:
+        allowed = self._allowed(filters)
+        match_all = isinstance(query_, All)
+        if match_all:
+            matched = allowed if allowed is not None else frozenset(self._live_docs())
+        else:
+            wq = compile_query(query_)
+            docs: Iterable[int] = self.searcher.docs_for_query(wq)
+            matched = frozenset(d for d in docs if d in allowed) if allowed is not None else frozenset(docs)
+        total = len(matched)
+        wanted = offset + limit
+        hits: list[EngineHit] = []
+        if total and limit > 0:
+            if sort == "relevance" and scored and not match_all:
+                results = self.searcher.search(wq, limit=wanted, filter=allowed, terms=False)
+                ranked = [(results.docnum(i), results.score(i)) for i in range(offset, min(wanted, len(results)))]
+            else:
+                column = self._dates()
+                pick = heapq.nsmallest if sort == "date_asc" else heapq.nlargest
+                # Ties broken by document number so pages are stable.
+                top = pick(wanted, matched, key=lambda d: (column[d], d))
+                ranked = [(d, 0.0) for d in top[offset:wanted]]
+            for docnum, score in ranked:
+                stored = self.searcher.stored_fields(docnum)["data"]
+                hits.append(EngineHit(doc_id=int(stored["doc_id"]), score=float(score), stored=stored))
+        counts = self._count_facets(matched) if facets else {}
+        return EngineResult(total=total, hits=hits, facets=counts)
+
+    def _live_docs(self) -> Iterator[int]:
+        reader = self.searcher.reader()
+        return (d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
+
+    def _dates(self) -> Any:
+        if self._date_column is None:
+            self._date_column = self.searcher.reader().column_reader(DATE)
+        return self._date_column
+
+    def _count_facets(self, matched: frozenset[int]) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for name in FACETS:
+            sets = self._facet(name)
+            counter: Counter[str] = Counter()
+            if len(matched) <= SMALL_RESULT:
+                by_doc = self._doc_facets[name]
+                for d in matched:
+                    counter.update(by_doc.get(d, ()))
+            else:
+                for value, docs in sets.items():
+                    n = len(matched & docs) if len(docs) < len(matched) else len(docs & matched)
+                    if n:
+                        counter[value] = n
+            out[name] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+        return out
+
+    def stored(self, doc_id: int) -> dict[str, Any] | None:
+        docnum = self.searcher.document_number(id=str(doc_id))
+        if docnum is None:
+            return None
+        return dict(self.searcher.stored_fields(docnum)["data"])
+
+    def doc_freq(self, field: str, term: str) -> int:
+        return int(self.searcher.doc_frequency(field, term))
+
+    def num_docs(self) -> int:
+        return int(self.searcher.doc_count())
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+class WhooshEngine(Engine):
+    """Creates and opens Whoosh indexes."""
+
+    name = "whoosh"
+
+    def create(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        FileStorage(str(path)).create_index(build_schema(), indexname=INDEX_NAME)
+
+    def writer(self, path: Path, *, fresh: bool = False) -> EngineWriter:
+        return WhooshWriter(whoosh_index.open_dir(str(path), indexname=INDEX_NAME), fresh)
+
+    def reader(self, path: Path) -> WhooshReader:
+        return WhooshReader(path)
+
+
+ENGINE = WhooshEngine()
