@@ -11,11 +11,12 @@ BAR_AREA = 150
 MAX_BAR_WIDTH = 48
 
 
-def _nice_max(value: int) -> int:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+def _axis(value: int) -> tuple[int, int]:
+    """Return (step, top) of an integer axis with at most four steps covering ``value``."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000):
         if value <= step * 4:
-            return step * ((value + step - 1) // step) if value else step
-    return value
+            return step, step * max(1, -(-value // step))
+    return -(-value // 4), 4 * -(-value // 4)
 
 
 def bar_chart(
@@ -36,7 +37,7 @@ def grouped_bar_chart(
     if not labels or not series:
         return Markup("")
     names = list(series)
-    top = _nice_max(max((max(v) if v else 0) for v in series.values()))
+    step, top = _axis(max((max(v) if v else 0) for v in series.values()))
     left, bottom, legend_h = 36, 30, 22 if len(names) > 1 else 0
     height = BAR_AREA + bottom + 10 + legend_h
     plot_w = WIDTH - left - 8
@@ -48,9 +49,8 @@ def grouped_bar_chart(
         f"<title>{escape(title)}</title>",
     ]
     y0 = 10 + legend_h
-    for i in range(5):
-        value = top * i // 4
-        y = y0 + BAR_AREA - BAR_AREA * i / 4
+    for value in range(0, top + 1, step):
+        y = y0 + BAR_AREA - BAR_AREA * value / top
         parts.append(f'<line x1="{left}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e3e3"/>')
         parts.append(
             f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#555">{value}</text>'
