@@ -1,0 +1,291 @@
+"""Event types, meeting date, reviewed period and venue of a bloc meeting report.
+
+Only the sentences that describe the meeting count (title, lead, "Tại hội nghị ..."):
+a sentence saying the bloc "đã phát động ... từ đầu năm" reports past activity, not this event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.dates import DateFact, parse_dates
+from nlp.folding import fold_aligned
+from nlp.prepare import PreparedText, Sentence
+from store.models import ArticleRecords, Span
+
+LEAD_SENTENCES = 3  # prose sentences after the header that form the lead
+MIN_PROSE_WORDS = 8  # shorter lines are headings, captions, datelines
+HEADER_CHARS = 400  # publication dates sit in the first lines of the page
+
+_EVENT_SENTENCE = re.compile(
+    r"hoi nghi|buoi le|le ky|dip nay|cung tai|ky ket|ki ket|giao uoc|so ket|tong ket|phat dong|hoi thao"
+)
+_PAST_ACTIVITY = re.compile(r"tu dau nam|ngay tu|trong nam qua|\d+ thang qua|trong \d+ thang|thoi gian qua|hang nam")
+# what a review reviews: "sơ kết công tác ...", "tổng kết phong trào ...", "tổng kết năm 2020"
+_REVIEW_OBJECT = r"(?:\s+(?:cong tac|phong trao|hoat dong|thi dua|nam|khoi|cum|\d|6 thang|cac|viec)|\s*$)"
+_TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("so_ket", re.compile(r"(?<!\w)so\s*ket" + _REVIEW_OBJECT + r"|hoi nghi so ket")),
+    ("tong_ket", re.compile(r"(?<!\w)tong\s*ket" + _REVIEW_OBJECT + r"|hoi nghi tong ket")),
+    ("giao_uoc", re.compile(r"(?<!dang )(?<!\w)(?:ky|ki)(?: ket)?(?: ban)?\s+(?:giao uoc|cam ket thi dua)|giao uoc thi dua")),
+    # the meeting launches this year's emulation ("phát động thi đua năm 2021"), not "phong trào do tỉnh phát động"
+    ("phat_dong", re.compile(
+        r"(?<!ke hoach )(?<!chu de )(?<!\w)phat dong[^.;]{0,25}?thi dua[^.;]{0,40}?nam (?:19|20)\d\d"
+        r"|trien khai ke hoach (?:hoat dong )?thi dua"
+    )),
+)
+_PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
+_REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
+
+_DAY_CUE = re.compile(r"(?:sang|chieu|toi|trua|ngay|hom nay|sang nay|chieu nay|\d+h\d*)\s*,?\s*(?:ngay\s*)?$")
+_DOC_BEFORE = re.compile(r"(?:so\s+\S+/\S+|/[a-z]{2,}[-\w]*|nghi dinh|quyet dinh|ke hoach|huong dan|cong van|luat)\s*,?\s*(?:ngay\s*)?$")
+_DOC_AFTER = re.compile(r"^\s*(?:cua|ve viec|quy dinh|ban hanh)")
+_PUB_CUE = re.compile(r"(?:ngay dang|dang luc|dang vao|dang ngay|cap nhat|xuat ban|\||gmt|luot xem|^\s*nguon|ban tin)")
+_URL_MONTH = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]|\d{2}/)")
+
+_H1 = re.compile(r"6 thang dau nam(?:\s+(\d{4}))?")
+_H2 = re.compile(r"6 thang cuoi nam(?:\s+(\d{4}))?")
+_SCHOOL_YEAR = re.compile(r"nam hoc\s+(\d{4})\s*[-–]\s*(\d{4})")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_AFTER = re.compile(r"nam\s+((?:19|20)\d{2})(?!\d)")
+
+_VENUE = re.compile(r"(?<!\w)[Tt]ại\s+")
+_VENUE_SKIP = re.compile(
+    r"(?:hội nghị|buổi|lễ|địa phương|đơn vị|cơ sở|đây|các|mỗi|từng|kỳ họp|phiên|chỗ|hiện trường|thời điểm|nhiều)(?!\w)",
+    re.IGNORECASE,
+)
+_VENUE_PREFIX = re.compile(r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|nhà văn hóa)\s+(?:của\s+)?)+", re.IGNORECASE)
+_VENUE_STOP = re.compile(
+    r"\s+(?:đã|đang|vừa|diễn ra|tổ chức|Khối|Cụm|khối thi đua|cụm thi đua|với|long trọng|chính thức|sáng|chiều|tối"
+    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo)(?!\w).*$"
+)
+
+
+@dataclass
+class _Facts:
+    types: list[str]
+    date: tuple[str, Span] | None
+    period: tuple[str, Span] | None
+    venue: tuple[str, Span] | None
+
+
+def _prose(doc: PreparedText) -> list[Sentence]:
+    return [s for s in doc.sentences if len(s.text.split()) >= MIN_PROSE_WORDS]
+
+
+def event_sentences(doc: PreparedText) -> list[Sentence]:
+    """Return the sentences that describe the meeting itself (lead + meeting sentences)."""
+    prose = _prose(doc)
+    lead = prose[:LEAD_SENTENCES]
+    out = list(lead)
+    for s in doc.sentences:
+        if s in lead:
+            continue
+        f = s.folded
+        if _EVENT_SENTENCE.search(f) and not _PAST_ACTIVITY.search(f):
+            out.append(s)
+    return sorted(out, key=lambda s: s.start)
+
+
+def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
+    """Return the event types the title and meeting sentences state, "other" when none."""
+    texts = [fold_aligned(doc.title or "")] + [s.folded for s in sentences if not _PAST_ACTIVITY.search(s.folded)]
+    found: list[str] = []
+    for name, pattern in _TYPE_RULES:
+        for t in texts:
+            for m in pattern.finditer(t):
+                if name == "phat_dong" and _PASSIVE_LAUNCH.search(t, max(0, m.start() - 50), m.end()):
+                    continue
+                if name == "giao_uoc" and _REGISTERED.search(t, max(0, m.start() - 10), m.end()):
+                    continue
+                found.append(name)
+                break
+            if name in found:
+                break
+    return found or ["other"]
+
+
+def _pub_dates(doc: PreparedText, facts: list[DateFact]) -> list[DateFact]:
+    """Dates that are publication stamps: full dates in the page header or the title."""
+    out = []
+    for f in facts:
+        if f.year is None:
+            continue
+        line_start = doc.text.rfind("\n", 0, f.start) + 1
+        line_end = doc.text.find("\n", f.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        if f.start < HEADER_CHARS and (len(line.split()) < MIN_PROSE_WORDS or _PUB_CUE.search(fold_aligned(line))):
+            out.append(f)
+    return out
+
+
+def _infer_year(fact: DateFact, pubs: list[DateFact], url: str | None, context_years: list[int], types: list[str]) -> int | None:
+    for pub in pubs:
+        y = pub.year or 0
+        if (fact.month, fact.day) <= (pub.month, pub.day):
+            return y
+        if fact.month - pub.month >= 6:  # "26-12" published in January
+            return y - 1
+    if url:
+        m = _URL_MONTH.search(url)
+        if m:
+            y, month = int(m.group(1)), int(m.group(2))
+            return y if fact.month <= month else y - 1
+    if not context_years:
+        return None
+    year = context_years[0]
+    if "tong_ket" in types and fact.month <= 6 and year + 1 not in context_years:
+        return year + 1  # a year-end review held early the next year
+    if "tong_ket" in types and fact.month <= 6:
+        return year + 1
+    return max(context_years) if fact.month <= 6 and "tong_ket" in types else year
+
+
+def _score_date(doc: PreparedText, folded: str, f: DateFact, lead_end: int) -> float:
+    before = folded[max(0, f.start - 20) : f.start]
+    after = folded[f.end : f.end + 20]
+    score = 0.0
+    if _DAY_CUE.search(before):
+        score += 2
+    if _DOC_BEFORE.search(before) or _DOC_AFTER.match(after):
+        score -= 5
+    sent_start = max(doc.text.rfind("\n", 0, f.start), doc.text.rfind(". ", 0, f.start), doc.text.rfind("; ", 0, f.start))
+    if f.start - sent_start <= 25:
+        score += 1
+    if f.start < lead_end:
+        score += 1
+    line_start = doc.text.rfind("\n", 0, f.start) + 1
+    if _PUB_CUE.search(folded[max(line_start, f.start - 25) : f.start]):
+        score -= 5  # "Nguồn: Bản tin cuối ngày 26/1/2024"
+    window = folded[f.start : f.start + 250]
+    if re.search(r"khoi|cum|hoi nghi|to chuc|dien ra|ky ket|hoi thao", window):
+        score += 1
+    return score
+
+
+def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -> tuple[str, Span] | None:
+    """Return the ISO date the meeting was held and its span, or None."""
+    facts = parse_dates(doc.text)
+    if not facts:
+        return None
+    pubs = _pub_dates(doc, facts)
+    pub_ids = {id(p) for p in pubs}
+    folded = fold_aligned(doc.text)
+    prose = _prose(doc)
+    lead_end = prose[min(len(prose), LEAD_SENTENCES) - 1].end if prose else len(doc.text)
+    best: tuple[float, DateFact] | None = None
+    for f in facts:
+        if id(f) in pub_ids or f.start > lead_end + 1500:
+            continue
+        s = _score_date(doc, folded, f, lead_end)
+        if best is None or s > best[0]:
+            best = (s, f)
+    if best is None or best[0] < 2:
+        return None
+    fact = best[1]
+    year = fact.year
+    source = "rule:event_date"
+    if year is None:
+        sent = next((s for s in doc.sentences if s.start <= fact.start < s.end), None)
+        ctx = [int(y) for y in _YEAR.findall(sent.text if sent else "")]
+        ctx += [int(y) for y in _YEAR.findall(doc.title or "")]
+        if period_year and period_year not in ctx:
+            ctx.append(period_year)
+        year = _infer_year(fact, pubs, doc.url, ctx, types)
+        source = "rule:event_date+context_year"
+    iso = fact.iso(year)
+    if iso is None:
+        return None
+    return iso, Span(start=fact.start, end=fact.end, source=source)
+
+
+def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tuple[str, Span] | None:
+    """Return the reviewed or covenanted period ("2017-H1", "2020", "2010-2011") and its span."""
+    cands: list[tuple[str, Sentence | None]] = [(fold_aligned(doc.title or ""), None)]
+    cands += [(s.folded, s) for s in sentences if s.folded not in cands[0][0]]
+
+    def span(s: Sentence | None, m: re.Match[str]) -> Span:
+        if s is None:
+            return Span(start=0, end=0, source="rule:period_title")
+        return Span(start=s.start + m.start(), end=s.start + m.end(), source="rule:period")
+
+    for text, s in cands[:3]:  # "năm học 2017 - 2018" names the period only in the title or lead
+        m = _SCHOOL_YEAR.search(text)
+        if m:
+            return f"{m.group(1)}-{m.group(2)}", span(s, m)
+    if types == ["other"]:
+        return None
+    if "so_ket" in types and "tong_ket" not in types:
+        for text, s in cands:
+            m = _H1.search(text)
+            if m:
+                year = m.group(1)
+                if not year:
+                    h2 = _H2.search(text)
+                    year = h2.group(1) if h2 else None
+                if not year:
+                    ym = _YEAR_AFTER.search(text)
+                    year = ym.group(1) if ym else None
+                if year:
+                    return f"{year}-H1", span(s, m)
+                return "?-H1", span(s, m)
+    anchor = "tong ket" if "tong_ket" in types else r"giao uoc|phat dong|ke hoach|trien khai"
+    for text, s in cands:
+        for a in re.finditer(anchor, text):
+            m = _YEAR_AFTER.search(text, a.end(), a.end() + 140)
+            if m:
+                return m.group(1), span(s, m)
+    for text, s in cands:
+        m = _YEAR_AFTER.search(text)
+        if m:
+            return m.group(1), span(s, m)
+    return None
+
+
+def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] | None:
+    """Return the host of the meeting ("tại Sở Xây dựng" -> "Sở Xây dựng") and its span."""
+    title_key = fold_aligned(doc.title or "")
+    lead = [s for s in _prose(doc) if s.folded not in title_key][:2]
+    if date_span is not None:
+        lead = [s for s in doc.sentences if s.start <= date_span.start < s.end] + lead
+    for s in lead:
+        for m in _VENUE.finditer(s.text):
+            rest = s.text[m.end() :]
+            if _VENUE_SKIP.match(rest):
+                continue
+            cut = re.split(r"[,.;:(\n]|\s[-–]\s", rest, maxsplit=1)[0]
+            cut = _VENUE_STOP.sub("", cut)
+            prefix = _VENUE_PREFIX.match(cut)
+            offset = prefix.end() if prefix else 0
+            name = cut[offset:].strip()
+            if not name or not (name[0].isupper() or name.split()[0].lower() in ("huyện", "xã", "thị", "thành", "phường")):
+                continue
+            if len(name.split()) > 12:
+                continue
+            start = s.start + m.end() + offset
+            return name, Span(start=start, end=start + len(name), source="rule:venue_tai")
+    return None
+
+
+def fill(doc: PreparedText, records: ArticleRecords) -> None:
+    """Set event types, event date, period and venue (with evidence) on ``records``."""
+    sentences = event_sentences(doc)
+    types = event_types(doc, sentences)
+    records.event_types = types
+    per = period(doc, sentences, types)
+    period_year = None
+    if per is not None:
+        m = _YEAR.search(per[0])
+        period_year = int(m.group(0)) if m else None
+    date = meeting_date(doc, types, period_year)
+    if date is not None:
+        records.event_date, records.evidence["event_date"] = date
+    if per is not None:
+        value, sp = per
+        if value.startswith("?"):
+            value = f"{records.event_date[:4]}{value[1:]}" if records.event_date else None
+        if value:
+            records.period, records.evidence["period"] = value, sp
+    v = venue(doc, records.evidence.get("event_date"))
+    if v is not None:
+        records.venue, records.evidence["venue"] = v

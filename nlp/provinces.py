@@ -1,0 +1,138 @@
+"""The article's province (pre-2025 short name) and its post-2025 province.
+
+Evidence, strongest first: the portal's domain (thainguyen.gov.vn, baolamdong.vn), "tỉnh X" /
+"thành phố X" in the text, districts that belong to one province only ("huyện Đức Trọng"),
+then bare province names ("Báo Đồng Nai").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+from nlp.folding import fold_aligned, fold_word
+from nlp.places import Province, districts, province_by_folded, province_name_pattern, provinces
+from nlp.prepare import PreparedText
+from store.models import ArticleRecords, Span
+
+# Weights of each kind of evidence; a portal domain outweighs a few stray mentions.
+W_HOST = 4.0
+W_PATH = 3.0
+W_EXPLICIT = 2.0  # "tỉnh Lâm Đồng", "TP Đà Nẵng"
+W_DISTRICT = 1.5  # "huyện Quan Sơn"
+W_BARE = 0.75  # "Báo Đồng Nai"
+MAX_PER_KIND = 3  # a province named ten times is not ten times likelier
+
+_HOST_NOISE = {"www", "gov", "vn", "com", "org", "net", "edu", "info", "dcs", "portal", "mysql", "beta", "m", "ls1"}
+# Province names that are also a person's name ("phong cách Hồ Chí Minh"): need "TP"/"thành phố".
+_PERSON_LIKE = {"ho chi minh"}
+_EXPLICIT_BEFORE = re.compile(r"(?:tinh|thanh pho|tp\.?|t\.p\.?)\s*$")
+_DISTRICT_CUE = re.compile(r"(?:huyen|thi xa|thanh pho|tp\.?|quan)\s+$")
+_CAP_WORDS = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}")
+
+
+def _slug_table() -> list[tuple[str, Province]]:
+    table = [(slug, p) for p in provinces() for slug in p.slugs]
+    return sorted(table, key=lambda sp: -len(sp[0]))
+
+
+def province_from_url(url: str | None) -> str | None:
+    """Return the province a portal's URL names (``baolamdong.vn`` -> "Lâm Đồng"), or None."""
+    hit = _url_province(url)
+    return hit[0].short if hit else None
+
+
+def _url_province(url: str | None) -> tuple[Province, float] | None:
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    labels = [lab for lab in host.split(".") if lab and lab not in _HOST_NOISE]
+    table = _slug_table()
+    for label in reversed(labels):  # the rightmost meaningful label names the portal's owner
+        for slug, prov in table:
+            if len(slug) < 5 and label != slug:
+                continue
+            if label == slug or label.endswith(slug) or label.startswith(slug):
+                return prov, W_HOST
+    path = fold_aligned(parts.path).replace("_", "-")
+    for m in re.finditer(r"(?:tinh|thanh-pho|tp)-((?:[a-z]+-){0,3}[a-z]+)", path):
+        words = m.group(1).split("-")
+        for n in range(len(words), 0, -1):
+            slug = "".join(words[:n])
+            for s, prov in table:
+                if s == slug:
+                    return prov, W_PATH
+    return None
+
+
+def new_province(old: str | None) -> str | None:
+    """Return the post-2025 (34-province) short name of a pre-2025 province, or None."""
+    if not old:
+        return None
+    key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s+", "", fold_word(old))
+    prov = province_by_folded().get(key)
+    return prov.new if prov else None
+
+
+def find_province(doc: PreparedText) -> tuple[str, Span] | None:
+    """Return the article's province and the evidence that decided it."""
+    scores: dict[str, float] = defaultdict(float)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    spans: dict[str, Span] = {}
+    table = province_by_folded()
+
+    def vote(prov: Province, kind: str, weight: float, span: Span) -> None:
+        if counts[(prov.short, kind)] >= MAX_PER_KIND:
+            return
+        counts[(prov.short, kind)] += 1
+        scores[prov.short] += weight
+        if prov.short not in spans or spans[prov.short].source.endswith(("bare", "url")):
+            spans[prov.short] = span
+
+    hit = _url_province(doc.url)
+    if hit:
+        vote(hit[0], "url", hit[1], Span(start=0, end=0, source="rule:province_url"))
+    for text, offset_ok in ((doc.text, True), (doc.title or "", False)):
+        folded = fold_aligned(text)
+        for m in province_name_pattern().finditer(folded):
+            prov = table.get(" ".join(m.group(0).replace("–", "-").split()))
+            if prov is None:
+                continue
+            explicit = _EXPLICIT_BEFORE.search(folded, max(0, m.start() - 10), m.start())
+            if not explicit and (not text[m.start()].isupper() or prov.folded in _PERSON_LIKE):
+                continue
+            kind = "explicit" if explicit else "bare"
+            span = Span(start=m.start(), end=m.end(), source=f"rule:province_{kind}") if offset_ok else Span(
+                start=0, end=0, source=f"rule:province_title_{kind}"
+            )
+            vote(prov, kind, W_EXPLICIT if explicit else W_BARE, span)
+        district_table = districts()
+        for m in _CAP_WORDS.finditer(text):
+            name = fold_word(m.group(0))
+            owner = district_table.get(name)
+            if owner is None or not _DISTRICT_CUE.search(folded, max(0, m.start() - 12), m.start()):
+                continue
+            prov = table.get(fold_word(owner))
+            if prov:
+                span = Span(start=m.start(), end=m.end(), source="rule:province_district") if offset_ok else Span(
+                    start=0, end=0, source="rule:province_title_district"
+                )
+                vote(prov, "district", W_DISTRICT, span)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -spans[k].start))
+    return best, spans[best]
+
+
+def fill(doc: PreparedText, records: ArticleRecords) -> None:
+    """Set ``records.province``, ``records.province_new`` and the province evidence."""
+    found = find_province(doc)
+    if found is None:
+        return
+    records.province, records.evidence["province"] = found
+    records.province_new = new_province(found[0])
