@@ -211,7 +211,7 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             rule = "rule:award_received"
             if not recipients:
                 intro = _LIST_INTRO.search(text, m.end)
-                if intro and re.search(r"\d", text[max(0, m.start - 8) : m.start]):
+                if intro and (intro.start() - m.end < 60 or re.search(r"\d", text[max(0, m.start - 8) : m.start])):
                     recipients = _units_list(text, intro.end())
                     rule = "rule:award_list"
         elif _GIVE.search(before):

@@ -31,6 +31,10 @@ _ISSUER_AFTER = re.compile(
     r"\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"\n]{2,90}?)"
     r"(?=\s+(?:về|Về|V/v|v/v|quy định|hướng dẫn|ban hành|triển khai|thực hiện|nhằm|đã|được|năm)\b|[,;.()“”\"\n]|$)"
 )
+_ISSUER_LOWER = frozenset(
+    "tỉnh huyện thành phố xã phường thị nhân dân ủy uỷ bộ ban đồng chấp hành thường vụ trực khen thưởng thi đua "
+    "các và quốc hội chính phủ trung ương đảng tổ việt nam mặt trận trị cấp lãnh đạo quản lý khu kinh tế".split()
+)
 MAX_ISSUER_WORDS = 10  # "Ban Chấp hành Đảng bộ tỉnh ..." is the longest seen; longer means a runaway match
 
 
@@ -94,6 +98,19 @@ def _iso(day: str, month: str, year: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def _trim_issuer(raw: str) -> str | None:
+    """Keep the issuer's name words: capitalised words, abbreviations, and the lower-case words of agency names."""
+    kept: list[str] = []
+    for word in raw.split():
+        if word[:1].isupper() or word in {"-", "–", "&"} or word.lower() in _ISSUER_LOWER:
+            kept.append(word)
+        else:
+            break
+    while kept and (kept[-1] in {"-", "–", "&", "và", "các"}):
+        kept.pop()
+    return " ".join(kept) or None
+
+
 def extract_directives(doc: PreparedText) -> list[Directive]:
     """Return every cited document with a number-symbol, one per canonical id, in text order."""
     text = doc.text
@@ -126,8 +143,9 @@ def extract_directives(doc: PreparedText) -> list[Directive]:
         issuer = None
         im = _ISSUER_AFTER.match(rest, rest_offset)
         if im and len(im.group("issuer").split()) <= MAX_ISSUER_WORDS:
-            issuer = im.group("issuer").strip()
-            end = end + im.end("issuer")
+            issuer = _trim_issuer(im.group("issuer"))
+            if issuer:
+                end = end + im.start("issuer") + len(issuer)
         elif dm:
             end = end + dm.end()
         if issuer is None:

@@ -99,7 +99,11 @@ def _match_seq(tokens: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) ->
 def _starts_title(tokens: list[_Tok], i: int) -> int:
     if i >= len(tokens) or _match_seq(tokens, i, _BLOC_ROLE):
         return 0
-    return _match_seq(tokens, i, _lexicon()[1])
+    n = _match_seq(tokens, i, _lexicon()[1])
+    if not n and tokens[i].low == "phó" and i + 1 < len(tokens):
+        inner = _match_seq(tokens, i + 1, _lexicon()[1])  # "Phó Chỉ huy trưởng", any deputy of a title
+        n = inner + 1 if inner else 0
+    return n
 
 
 def _is_honorific(tokens: list[_Tok], i: int) -> int:

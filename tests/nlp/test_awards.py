@@ -1,0 +1,56 @@
+"""Awards with recipient and count."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.awards import extract_awards
+from nlp.prepare import prepare
+
+Row = tuple[str, str | None, int | None]
+
+
+def _awards(text: str) -> list[Row]:
+    return [(a.award, a.recipient, a.count) for a in extract_awards(prepare(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dịp này, UBND tỉnh tặng Bằng khen cho 04 tập thể, 06 cá nhân có thành tích xuất sắc.",
+         [("Bằng khen", "tập thể", 4), ("Bằng khen", "cá nhân", 6)]),
+        ("Hội nghị suy tôn Sở Tài chính nhận Cờ thi đua của UBND tỉnh; Sở Công Thương và Sở Xây dựng nhận Bằng khen của Chủ tịch UBND tỉnh.",
+         [("Cờ thi đua", "Sở Tài chính", None), ("Bằng khen", "Sở Công Thương", None), ("Bằng khen", "Sở Xây dựng", None)]),
+        ("Khối thống nhất bình chọn Báo Hòa Bình là đơn vị xuất sắc và đề nghị UBND tỉnh xét tặng Cờ thi đua.",
+         [("đơn vị xuất sắc", "Báo Hòa Bình", None), ("Cờ thi đua", "Báo Hòa Bình", None)]),
+        ("Chủ tịch UBND tỉnh trao Cờ thi đua cho Công an tỉnh.", [("Cờ thi đua", "Công an tỉnh", None)]),
+        ("Giải nhất thuộc về Kho bạc Nhà nước tỉnh, giải nhì thuộc về đơn vị Cục Thuế tỉnh.",
+         [("Giải nhất", "Kho bạc Nhà nước tỉnh", None), ("giải nhì", "Cục Thuế tỉnh", None)]),
+        ("UBND thành phố trao bằng khen cho 2 tập thể gồm: Hội Khuyến học thành phố và Hội Người mù thành phố.",
+         [("bằng khen", "Hội Khuyến học thành phố", None), ("bằng khen", "Hội Người mù thành phố", None)]),
+        ("Có 2 đơn vị được nhận Giấy khen của Trưởng khối là: Huyện đoàn Bảo Lâm, Huyện đoàn Bảo Lạc.",
+         [("Giấy khen", "Huyện đoàn Bảo Lâm", None), ("Giấy khen", "Huyện đoàn Bảo Lạc", None)]),
+    ],
+)
+def test_awards(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
+
+
+def test_count_only_sentence_borrows_title_from_caption_above() -> None:
+    text = (
+        "Trao Giấy khen cho các tập thể có thành tích xuất sắc\n"
+        "Nhân dịp này, Khối đã khen thưởng 03 tập thể, 05 cá nhân có thành tích xuất sắc."
+    )
+    assert _awards(text) == [("Giấy khen", "tập thể", 3), ("Giấy khen", "cá nhân", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong 6 tháng đầu năm, toàn Khối đã khen thưởng 120 tập thể và 340 cá nhân.",  # no award title
+        "Các đơn vị xuất sắc trong phong trào thi đua được biểu dương.",  # no recipient named
+        "Thống nhất đề nghị cấp trên khen thưởng vào dịp cuối năm.",
+    ],
+)
+def test_not_awards(text: str) -> None:
+    assert _awards(text) == []

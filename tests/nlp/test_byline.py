@@ -1,0 +1,39 @@
+"""The author line near the end of an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.byline import extract_byline
+from nlp.prepare import prepare
+
+BODY = "Hội nghị đã thống nhất các nội dung thi đua năm 2024 và tiến hành ký kết giao ước thi đua giữa các đơn vị."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{BODY}\n\nMinh Châu\n\nCác tin khác\nKhối thi đua số 5 sơ kết", "Minh Châu"),
+        (f"{BODY}\nTHU HẰNG", "THU HẰNG"),
+        (f"{BODY}\n\nTrần Văn Long - Sở Tư pháp", "Trần Văn Long"),
+        (f"{BODY}./.                                   Hồng Nhung", "Hồng Nhung"),
+        (f"Tin, ảnh: Quang Huy\n{BODY}", "Quang Huy"),
+        (f"Viết bởi Admin - Th3 12, 2022\n{BODY}", "Admin"),
+        (f"{BODY}\nPV", "PV"),
+        (f"{BODY}\nNguồn: Báo Tuyên Quang", None),
+        (f"{BODY}\nẢnh: Hoàng Anh", None),
+        (f"{BODY}\nQuang cảnh hội nghị", None),
+        (f"{BODY}\nSở Nội vụ", None),
+        (f"{BODY}\nTheo Cổng thông tin điện tử tỉnh", None),
+        (BODY, None),
+    ],
+)
+def test_byline(text: str, expected: str | None) -> None:
+    got = extract_byline(prepare(text))
+    assert (got[0] if got else None) == expected
+
+
+def test_byline_span_points_at_name() -> None:
+    doc = prepare(f"{BODY}\n\nLê Hà")
+    name, span = extract_byline(doc)  # type: ignore[misc]
+    assert doc.text[span.start : span.end] == name == "Lê Hà"

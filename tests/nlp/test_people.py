@@ -1,0 +1,56 @@
+"""Officials with their titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.people import extract_people
+from nlp.prepare import prepare
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dự hội nghị có đồng chí Hoàng Thị Thu Trang, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; đại diện Ban Thi đua.",
+         [("Hoàng Thị Thu Trang", "Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh")]),
+        ("Đ/c Vũ Mạnh Hà - Giám đốc Sở Tài chính phát biểu tại hội nghị",
+         [("Vũ Mạnh Hà", "Giám đốc Sở Tài chính")]),
+        ("Ông Lò Văn Tiến – Chánh Văn phòng HĐND tỉnh, Trưởng khối thi đua chủ trì hội nghị.",
+         [("Lò Văn Tiến", "Chánh Văn phòng HĐND tỉnh")]),
+        ("Tham dự có bà Ngô Thị Lan - Phó Trưởng Ban Thi đua - Khen thưởng tỉnh và Thượng tá Đinh Văn Cường - Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh.",
+         [("Ngô Thị Lan", "Phó Trưởng Ban Thi đua - Khen thưởng tỉnh"),
+          ("Đinh Văn Cường", "Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
+        ("Đồng chí Triệu Đức Minh Giám đốc Sở Xây dựng đã điều hành hội nghị.",
+         [("Triệu Đức Minh", "Giám đốc Sở Xây dựng")]),
+        ("Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh Nguyễn Thị Hồng Nhung đề nghị các đơn vị tiếp tục đổi mới.",
+         [("Nguyễn Thị Hồng Nhung", "Phó Chủ tịch UBND tỉnh")]),
+        ("Phạm Minh Đức - Trưởng phòng Nghiệp vụ 1, Ban Thi đua - Khen thưởng tỉnh trình bày báo cáo.",
+         [("Phạm Minh Đức", "Trưởng phòng Nghiệp vụ 1, Ban Thi đua - Khen thưởng tỉnh")]),
+        ("Đồng chí Ksor Phước, Bí thư Huyện ủy dự và chỉ đạo.", [("Ksor Phước", "Bí thư Huyện ủy")]),
+        # a person mentioned twice keeps the first title
+        ("Bà Lê Thị Hà, Chủ tịch Hội Nông dân tỉnh chủ trì. Chủ tịch Hội Nông dân tỉnh Lê Thị Hà nhấn mạnh vai trò của khối.",
+         [("Lê Thị Hà", "Chủ tịch Hội Nông dân tỉnh")]),
+    ],
+)
+def test_people_with_titles(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các đơn vị học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; noi gương Chủ tịch Hồ Chí Minh.",
+        "Bà con nhân dân trong xã tích cực tham gia phong trào.",
+        "Trường Đại học Phạm Văn Đồng và Trường Cao đẳng Y tế tham gia khối.",
+        "Ông bà ta có câu: uống nước nhớ nguồn.",
+    ],
+)
+def test_not_people(text: str) -> None:
+    assert extract_people(prepare(text)) == []
+
+
+def test_person_span_and_source() -> None:
+    doc = prepare("Có đồng chí Đặng Văn Hòa, Phó Giám đốc Sở Nội vụ.")
+    (p,) = extract_people(doc)
+    assert doc.text[p.start : p.end].startswith("đồng chí Đặng Văn Hòa")
+    assert p.source == "rule:honorific_name"
