@@ -1,0 +1,105 @@
+"""Bloc leadership by year: which unit is head (Trưởng khối, Cụm trưởng) or deputy, and when.
+
+Forms handled: "Sở Tư pháp (Trưởng khối)", "X làm Trưởng Khối, Y làm Phó Trưởng Khối",
+"giao Sở Nội vụ làm Trưởng Khối ... năm 2021", "Phó Giám đốc Sở Xây dựng, Trưởng Khối ..."
+(the unit, never the person), "Cụm trưởng xã X", and the "trpng khối" typo.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.prepare import PreparedText
+from nlp.units import unit_after, unit_before
+from store.models import ArticleRecords, Leader
+from store.vntext import unit_key
+
+_ROLE = re.compile(
+    r"(?<!\w)(?:(?P<d1>phó\s+)?(?:trưởng|trpng|trưỏng)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|(?P<d2>phó))"
+    r"|(?P<d3>phó)\s+(?:khối|cụm))(?!\w)",
+    re.IGNORECASE,
+)
+# "X là / làm / được bầu làm / đảm nhận cương vị [đơn vị] Trưởng khối"
+_CUE_BEFORE = re.compile(
+    r"(?:\s(?:là|làm|giữ|đảm nhận(?:\s+cương vị)?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
+    r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?"
+    r"|\sđại diện\s+(?:đơn vị\s+)?)$",
+    re.IGNORECASE,
+)
+_NOT_A_UNIT_BEFORE = re.compile(r"(?:bầu|thay đổi|công nhận|tân|các|và|về việc|đồng chí)\s*$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^[^.;\n]{0,120}?(?<!\w)(năm học|giai đoạn|nhiệm kỳ|năm)\s+((?:19|20)\d{2})", re.IGNORECASE)
+_YEAR_IN_PAREN = re.compile(r"^[^()]{0,30}?năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+_SENTENCE_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
+_ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên)(?!\w)", re.IGNORECASE)
+
+
+def _default_year(records: ArticleRecords, elected: bool) -> int | None:
+    period = records.period or ""
+    if re.fullmatch(r"\d{4}-\d{4}", period):
+        return None
+    m = re.match(r"(\d{4})", period)
+    if m:
+        year = int(m.group(1))
+        return year + 1 if elected and "tong_ket" in records.event_types else year
+    if records.event_date:
+        return int(records.event_date[:4])
+    return None
+
+
+def _year_for(text: str, role_start: int, role_end: int, sent_start: int, records: ArticleRecords) -> int | None:
+    after = text[role_end:]
+    if text[role_start - 1 : role_start] == "(" or text.rfind("(", max(0, role_start - 20), role_start) > text.rfind(
+        ")", max(0, role_start - 20), role_start
+    ):
+        m = _YEAR_IN_PAREN.match(after)
+        if m:
+            return int(m.group(1))
+    m = _YEAR_AFTER.match(after)
+    if m:
+        return None if m.group(1).lower() != "năm" else int(m.group(2))
+    sm = _SENTENCE_YEAR.match(text[sent_start:role_start])
+    if sm:
+        return int(sm.group(1))
+    if re.search(r"năm học|giai đoạn", text[sent_start:role_end], re.IGNORECASE):
+        return None
+    elected = bool(_ELECTED.search(text, sent_start, role_start))
+    return _default_year(records, elected)
+
+
+def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
+    """Return head/deputy units with their year, one per (unit, role, year)."""
+    text = doc.text
+    out: list[Leader] = []
+    seen: set[tuple[str, str, int | None]] = set()
+    for sent in doc.sentences:
+        for m in _ROLE.finditer(text, sent.start, sent.end):
+            role = "deputy" if (m.group("d1") or m.group("d2") or m.group("d3")) else "head"
+            found = None
+            before = text[max(sent.start, m.start() - 60) : m.start()]
+            cue = _CUE_BEFORE.search(before)
+            if cue and not _NOT_A_UNIT_BEFORE.search(before[: cue.start()]):
+                end = m.start() - (len(before) - cue.start())
+                # "A, Trưởng khối ...": A must be a person's title + unit ("Giám đốc Sở Tư pháp")
+                comma = cue.group(0).lstrip().startswith(",")
+                found = unit_before(text, end, sent.start, require_title=comma)
+                source = "rule:leader_before"
+            if found is None and not cue:
+                after = unit_after(text, m.end() + 1)
+                if after and not re.match(r"\s*(?:khối|cụm|thi đua|năm)", text[m.end() : m.end() + 12], re.IGNORECASE):
+                    found = (after[0], m.end() + 1)
+                    source = "rule:leader_after"
+            if found is None:
+                continue
+            unit, ustart = found
+            year = _year_for(text, m.start(), m.end(), sent.start, records)
+            key = (unit_key(unit), role, year)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Leader(unit=unit, role=role, year=year, start=min(ustart, m.start()), end=m.end(), source=source))
+    return out
+
+
+def fill(doc: PreparedText, records: ArticleRecords) -> None:
+    """Set ``records.leaders`` (needs period/event_date already filled for the default year)."""
+    records.leaders = extract_leaders(doc, records)

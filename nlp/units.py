@@ -1,0 +1,127 @@
+"""Cut agency names out of running text: the unit before a "(Trưởng khối)", after "tại", in a list.
+
+Vietnamese agency names mix capitalised and lower-case words ("Hội Liên hiệp Phụ nữ",
+"Sở Giao thông vận tải"), so the cut points are punctuation and clause words, and the start
+is pulled forward to the first agency head word ("Sở", "Hội", "huyện") or capitalised word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlp.places import agency_heads
+
+# A person's title in front of the unit they lead: "Phó Giám đốc Sở Xây dựng" -> "Sở Xây dựng".
+PERSON_TITLE = re.compile(
+    r"^(?:(?:Phó|Nguyên|Quyền)\s+)?(?:Tổng Giám đốc|Giám đốc|Chủ tịch|Chánh án|Chánh|Hiệu trưởng|Bí thư|Thủ trưởng"
+    r"|Chỉ huy trưởng|Cục trưởng|Viện trưởng|Trưởng phòng|Trưởng ban|Trưởng|Chủ nhiệm|Tổng biên tập|Trưởng Ban"
+    r"|Phó)(?:\s+Thường trực)?\s+",
+)
+_CLAUSE_WORD = re.compile(
+    r"(?<!\w)(?:do|với|giao|bầu|bầu chọn|chọn|là|làm|của|cho|tại|thống nhất|nhất trí|công nhận|phối hợp|đó|theo đó"
+    r"|suy tôn|gồm|gồm có|bao gồm|và cả|đến|dự|có|thay mặt)(?!\w)",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(r"(?<!\w)(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó)|^(?:trưởng|phó)$", re.I)
+_PERSON_CUE = re.compile(r"^(?:đồng chí|đ/c|ông|bà|anh|chị|thầy|cô|tân|đại tá|thượng tá|trung tá)\s", re.IGNORECASE)
+_AFTER_BLOC = re.compile(r"(?<!\w)(?:khối|cụm)(?!\w)[^,;]*?\s+và\s+", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern[str]:
+    alts = "|".join(re.escape(h) for h in agency_heads())
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+def is_unit_like(name: str) -> bool:
+    """Does ``name`` look like an agency or place (not a person, not a clause)?"""
+    if not name or _PERSON_CUE.match(name) or _ROLE_WORD.search(name):
+        return False
+    words = name.split()
+    if len(words) > 16:
+        return False
+    if _head_pattern().match(name):
+        return True
+    if len(words) == 1:
+        return name[:1].isupper()
+    return False
+
+
+def clean_unit(name: str) -> str:
+    """Return ``name`` without glosses in brackets, person titles and stray punctuation."""
+    name = _PAREN.sub("", name)
+    name = PERSON_TITLE.sub("", name.strip())
+    name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=[A-ZĐÀ-Ỹ]|huyện|xã|thị xã|thành phố)", "", name)
+    return " ".join(name.strip(" ,;:.-–—\"“”'").split())
+
+
+def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False) -> tuple[str, int] | None:
+    """Return (unit, start) of the agency name that ends at ``end`` (e.g. before "(Trưởng khối)").
+
+    With ``require_title`` the name must follow a person's title ("Giám đốc Sở Tư pháp, Trưởng khối").
+    """
+    start = max(floor, end - 200)
+    chunk = text[start:end]
+    cut = max(chunk.rfind(c) for c in ",;:\n(")
+    if cut >= 0:
+        start += cut + 1
+        chunk = chunk[cut + 1 :]
+    for dash in (" – ", " - ", " — "):
+        i = chunk.rfind(dash)
+        if i >= 0 and PERSON_TITLE.match(chunk[i + 3 :].lstrip()):
+            start += i + 3
+            chunk = chunk[i + 3 :]
+    bloc_then = None
+    for m in _AFTER_BLOC.finditer(chunk):
+        bloc_then = m
+    if bloc_then is not None:  # "Sở A làm Khối trưởng Khối thi đua và Bộ B": B starts after "và"
+        start += bloc_then.end()
+        chunk = chunk[bloc_then.end() :]
+    last = None
+    for m in _CLAUSE_WORD.finditer(chunk):
+        last = m
+    if last is not None:
+        start += last.end()
+        chunk = chunk[last.end() :]
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    chunk = chunk.strip()
+    titled = PERSON_TITLE.match(chunk)
+    if require_title and not titled:
+        return None
+    if titled:
+        start += titled.end()
+        chunk = chunk[titled.end() :]
+    m = _head_pattern().search(chunk)
+    if m is None:
+        cap = re.search(r"[A-ZĐÀ-Ỹ]", chunk)
+        if cap is None:
+            return None
+        m_start = cap.start()
+    else:
+        m_start = m.start()
+        cap = re.search(r"[A-ZĐÀ-Ỹ]", chunk)
+        if cap is not None and cap.start() < m_start and not re.search(r"\s", chunk[cap.start() : m_start].strip()):
+            m_start = cap.start()
+    name = clean_unit(chunk[m_start:])
+    if not is_unit_like(name):
+        return None
+    return name, start + m_start
+
+
+def unit_after(text: str, start: int) -> tuple[str, int] | None:
+    """Return (unit, end) of the agency name that starts at ``start`` ("Cụm trưởng xã X phối hợp ...")."""
+    chunk = text[start : start + 160]
+    chunk = re.split(r"[,;:.()\n]|\s[-–—]\s", chunk, maxsplit=1)[0]
+    m = _CLAUSE_WORD.search(chunk)
+    if m:
+        chunk = chunk[: m.start()]
+    stop = re.search(r"\s(?:phối hợp|tổ chức|đã|vừa|chủ trì|trao|tặng|năm\s+\d)", chunk)
+    if stop:
+        chunk = chunk[: stop.start()]
+    name = clean_unit(chunk)
+    if not is_unit_like(name):
+        return None
+    return name, start + len(chunk.rstrip())
