@@ -89,7 +89,7 @@ def build_schema() -> fields.Schema:
         EXACT: PreAnalyzed(positions=False),
         WORDS: PreAnalyzed(positions=False),
         TITLE: PreAnalyzed(positions=False),
-        DATE: fields.NUMERIC(int, bits=32, signed=False, sortable=True),
+        DATE: fields.NUMERIC(int, bits=32, sortable=True),  # signed: Whoosh 2.7 ranges are wrong on unsigned
         "data": fields.STORED(),
     }
     for name in FACETS:
@@ -106,7 +106,9 @@ def compile_query(q: Q) -> query.Query:
             return query.Term(q.field, q.terms[0], boost=q.boost)
         return query.Phrase(q.field, list(q.terms), boost=q.boost)
     if isinstance(q, Range):
-        return query.NumericRange(DATE, q.low, q.high)
+        low = 0 if q.low is None else q.low
+        high = 99_999_999 if q.high is None else q.high
+        return query.NumericRange(DATE, low, high)
     if isinstance(q, All):
         return query.Every()
     if isinstance(q, Nothing):
@@ -188,9 +190,9 @@ class WhooshReader(EngineReader):
     def __init__(self, path: Path) -> None:
         self.ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
         self.searcher = self.ix.searcher()
-        self._facet_sets: dict[str, dict[str, frozenset[int]]] = {}
+        self._facet_sets: dict[str, dict[str, set[int]]] = {}
         self._doc_facets: dict[str, dict[int, list[str]]] = {}
-        self._filter_cache: dict[Q, frozenset[int]] = {}
+        self._filter_cache: dict[Q, set[int]] = {}
         self._date_column: Any = None
 
     def is_current(self) -> bool:
@@ -199,7 +201,7 @@ class WhooshReader(EngineReader):
 
     # ---- caches ------------------------------------------------------------------------
 
-    def _facet(self, name: str) -> dict[str, frozenset[int]]:
+    def _facet(self, name: str) -> dict[str, set[int]]:
         """Return {value: docnums} of one facet, loaded on first use."""
         sets = self._facet_sets.get(name)
         if sets is None:
@@ -210,7 +212,7 @@ class WhooshReader(EngineReader):
             if fname in reader.indexed_field_names():
                 for btext in reader.lexicon(fname):
                     value = btext.decode("utf-8")
-                    ids = frozenset(reader.postings(fname, btext).all_ids())
+                    ids = set(reader.postings(fname, btext).all_ids())
                     sets[value] = ids
                     for d in ids:
                         by_doc[d].append(value)
@@ -218,24 +220,24 @@ class WhooshReader(EngineReader):
             self._doc_facets[name] = by_doc
         return sets
 
-    def _docset(self, q: Q) -> frozenset[int]:
+    def _docset(self, q: Q) -> set[int]:
         """Return the live document numbers matching a filter, cached per reader."""
         cached = self._filter_cache.get(q)
         if cached is not None:
             return cached
         if isinstance(q, Term) and q.field.startswith(FACET_PREFIX):
-            docs = self._facet(q.field[len(FACET_PREFIX) :]).get(q.text, frozenset())
+            docs = self._facet(q.field[len(FACET_PREFIX) :]).get(q.text, set())
             if self.searcher.reader().has_deletions():
-                docs = frozenset(d for d in docs if not self.searcher.reader().is_deleted(d))
+                docs = set(d for d in docs if not self.searcher.reader().is_deleted(d))
         else:
-            docs = frozenset(self.searcher.docs_for_query(compile_query(q)))
+            docs = set(self.searcher.docs_for_query(compile_query(q)))
         if len(self._filter_cache) >= FILTER_CACHE_SIZE:
             self._filter_cache.pop(next(iter(self._filter_cache)))
         self._filter_cache[q] = docs
         return docs
 
-    def _allowed(self, filters: list[Q]) -> frozenset[int] | None:
-        allowed: frozenset[int] | None = None
+    def _allowed(self, filters: list[Q]) -> set[int] | None:
+        allowed: set[int] | None = None
         for f in sorted(filters, key=lambda f: len(self._docset(f))):
             docs = self._docset(f)
             allowed = docs if allowed is None else allowed & docs
@@ -257,11 +259,11 @@ class WhooshReader(EngineReader):
         allowed = self._allowed(filters)
         match_all = isinstance(query_, All)
         if match_all:
-            matched = allowed if allowed is not None else frozenset(self._live_docs())
+            matched = allowed if allowed is not None else set(self._live_docs())
         else:
             wq = compile_query(query_)
             docs: Iterable[int] = self.searcher.docs_for_query(wq)
-            matched = frozenset(d for d in docs if d in allowed) if allowed is not None else frozenset(docs)
+            matched = set(d for d in docs if d in allowed) if allowed is not None else set(docs)
         total = len(matched)
         wanted = offset + limit
         hits: list[EngineHit] = []
@@ -290,7 +292,7 @@ class WhooshReader(EngineReader):
             self._date_column = self.searcher.reader().column_reader(DATE)
         return self._date_column
 
-    def _count_facets(self, matched: frozenset[int]) -> dict[str, list[tuple[str, int]]]:
+    def _count_facets(self, matched: set[int]) -> dict[str, list[tuple[str, int]]]:
         out: dict[str, list[tuple[str, int]]] = {}
         for name in FACETS:
             sets = self._facet(name)
