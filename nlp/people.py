@@ -58,20 +58,21 @@ _DASHES = {"-", "–", "—"}
 _NOT_PERSON = {"ho chi minh", "ton duc thang", "pham van dong", "nguyen du", "nguyen trai", "le loi", "tran hung dao"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Tok:
     text: str
     start: int
     end: int
+    low: str
+    is_cap: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_cap(self) -> bool:
-        t = self.text
-        return t[:1].isupper() and t.replace("'", "").isalpha()
+def _tokenize(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        out.append(_Tok(t, m.start(), m.end(), t.lower(), t[:1].isupper() and t.replace("'", "").isalpha()))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -87,11 +88,22 @@ def _lexicon() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]
     return honorifics, titles, roles, words("surnames")
 
 
+@lru_cache(maxsize=16)
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index token sequences by their first token (longest first), so matching is one dict lookup."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sorted(seqs, key=len, reverse=True):
+        index.setdefault(seq[0], []).append(seq)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _match_seq(tokens: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
     """Return the length of the longest sequence in ``seqs`` matching tokens[i:], or 0."""
-    for seq in seqs:
+    if i >= len(tokens):
+        return 0
+    for seq in _by_first(seqs).get(tokens[i].low, ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(tokens[i + k].low == seq[k] for k in range(n)):
+        if i + n <= len(tokens) and all(tokens[i + k].low == seq[k] for k in range(1, n)):
             return n
     return 0
 
@@ -200,7 +212,7 @@ def _add(found: dict[str, Person], name: str, title: str | None, start: int, end
 def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
     """Return the officials named in ``doc`` with their titles, one per name, in text order."""
     text = doc.text
-    tokens = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = _tokenize(text)
     honorifics, _titles, roles, surnames = _lexicon()
     found: dict[str, Person] = {}
     claimed: set[int] = set()
