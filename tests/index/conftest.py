@@ -90,7 +90,7 @@ CORPUS = [
         "date-4",
         "Ký giao ước",
         "Ngày 07/4/2014 khối tổ chức ký giao ước.",
-        published_at="2014-04-07",
+        published_at="2014-04-06",
     ),
     Article("split-thi-dua", "Hoạt động hè", "Học sinh dự thi. Cuộc đua thuyền diễn ra sôi nổi.", published_at="2017-07-01"),
     Article(
