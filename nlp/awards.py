@@ -36,12 +36,13 @@ _UNIT_HEAD = re.compile(
     r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP|"
     r"Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
     r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan)"
-    r"(?![\wđ])(?!\s+(?:nghị|thao|thi|diễn|đồng thi đua)\b)"
+    r"(?![\wđ])(?!\s+(?:nghị|thao|thi|diễn|đồng thi đua|hội)\b)"
 )
 _UNIT_STOP = re.compile(
     r"\s+(?:được|nhận|đạt|là|có|đã|đang|sẽ|thuộc|với|tại|cho|vì|do|nhằm|đề nghị|xem xét|xét|làm|tặng|trao|"
     r"giành|đoạt|vinh dự|dẫn đầu|cùng|đồng thời|xếp|suy tôn|bình chọn|bầu chọn)(?![\wđ])"
-    r"|\s*[,;:.()“”\"!?]|\s+và\s+(?=(?:cờ|bằng|giấy|giải|danh hiệu)\b)"
+    r"|\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))|\s*[;:.()“”\"!?]"
+    r"|\s+và\s+(?=(?:cờ|bằng|giấy|giải|danh hiệu)\b)"
 )
 _UNIT_STOP = re.compile(_UNIT_STOP.pattern + r"|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")")
 _RECEIVE = re.compile(
@@ -109,7 +110,7 @@ def _split_items(segment: str) -> list[tuple[int, str]]:
     """Split a list of units on commas, semicolons and "và" before a unit head; keep offsets."""
     items: list[tuple[int, str]] = []
     pos = 0
-    for m in re.finditer(r"\s*[,;:]\s*|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")", segment):
+    for m in re.finditer(r"\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))\s*|\s*[;:]\s*|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")", segment):
         items.append((pos, segment[pos : m.start()]))
         pos = m.end()
     items.append((pos, segment[pos:]))
