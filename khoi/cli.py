@@ -201,6 +201,7 @@ def serve(host: str, port: int, db_path: Path, index_dir: Path) -> None:
 
 def _serve(db_path: Path, index_dir: Path, host: str, port: int) -> None:
     import uvicorn
+
     from search_app.app import create_app
 
     _open(db_path, readonly=True)  # fail early with a clear message

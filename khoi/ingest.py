@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlp.clean import clean_html
-from nlp.encoding import decode_bytes
 from sqlite_utils import Database
 
+from nlp.clean import clean_html
+from nlp.encoding import decode_bytes
 from nlp.prepare import prepare
 from store.db import now_iso, save_document
 from store.models import Document

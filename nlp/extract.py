@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from store.models import ArticleRecords
-
-from nlp import awards, blocs, byline, directives, events, leaders, members, movements, people, provinces, relevance
+from nlp import (
+    awards,
+    blocs,
+    byline,
+    directives,
+    events,
+    leaders,
+    members,
+    movements,
+    people,
+    provinces,
+    relevance,
+)
 from nlp.prepare import PreparedText, prepare
+from store.models import ArticleRecords
 
 # Bump when extraction output changes, so `khoi extract` re-runs over stored documents.
 EXTRACTOR_VERSION = "0.1"
