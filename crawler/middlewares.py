@@ -1,0 +1,110 @@
+"""Downloader middlewares: per-site page budget and robots.txt Crawl-delay.
+
+Scrapy's RobotsTxtMiddleware obeys Allow/Disallow but not Crawl-delay; CrawlDelayMiddleware
+applies it to the download slot (and stops AutoThrottle from lowering it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.utils.httpobj import urlparse_cached
+
+
+class BudgetMiddleware:
+    """Drop requests of a site once it has fetched its page budget (they stay pending for next time)."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> BudgetMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        spider = self.crawler.spider
+        site = request.meta.get("site")
+        if site is None or request.meta.get("dont_obey_robotstxt") or not hasattr(spider, "fetched"):
+            return None
+        if spider.fetched.get(site, 0) >= spider.budget(site):
+            self.crawler.stats.inc_value(f"khoi/{site}/over_budget")
+            raise IgnoreRequest(f"page budget of {site} reached")
+        return None
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        spider = self.crawler.spider
+        site = request.meta.get("site")
+        if site is not None and not request.meta.get("dont_obey_robotstxt") and hasattr(spider, "fetched"):
+            spider.fetched[site] = spider.fetched.get(site, 0) + 1
+        return response
+
+
+class CrawlDelayMiddleware:
+    """Apply robots.txt Crawl-delay to the host's download slot."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.delays: dict[str, float] = {}
+        self.user_agent = crawler.settings.get("USER_AGENT", "")
+        crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CrawlDelayMiddleware:
+        return cls(crawler)
+
+    def robots_parsed(self, robotparser: Any, request: Request) -> None:
+        delay = robotparser.crawl_delay(self.user_agent)
+        if delay:
+            self.delays[urlparse_cached(request).netloc] = float(delay)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        delay = self.delays.get(urlparse_cached(request).netloc)
+        if not delay:
+            return None
+        request.meta["autothrottle_dont_adjust_delay"] = True
+        downloader = self.crawler.engine.downloader
+        try:
+            _, slot = downloader._get_slot(request)  # creates the slot on the host's first request
+        except AttributeError:  # pragma: no cover - Scrapy internals moved
+            return None
+        if slot.delay < delay:
+            slot.delay = delay
+            slot.randomize_delay = False
+        return None
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries (5xx, timeouts) with exponential backoff: base * 2**(n-1) seconds, capped."""
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+
+    def _delay(self, result: Any) -> Any:
+        if isinstance(result, Request):
+            tries = result.meta.get("retry_times", 1)
+            result.meta["khoi_not_before"] = time.monotonic() + min(self.cap, self.base * 2 ** (tries - 1))
+        return result
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Any:
+        return self._delay(super().process_response(request, response))
+
+    def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Any:
+        return self._delay(super().process_exception(request, exception))
+
+
+class BackoffDelayMiddleware:
+    """Hold a retried request until its backoff time has passed."""
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        wait = request.meta.get("khoi_not_before", 0) - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        return None

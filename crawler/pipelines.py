@@ -1,0 +1,126 @@
+"""Item pipelines: validate a fetched page, then clean, judge and store it.
+
+ValidatePipeline drops what cannot be stored (with the reason). StorePipeline turns bytes
+into a Document (nlp.clean), asks nlp whether it is a bloc-meeting article, merges
+near-duplicates across sites, saves relevant articles with their raw bytes, and records
+every page (relevant or not) in the ``pages`` table.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from crawler.items import RawPageItem
+from crawler.neardup import NearDuplicateIndex, fingerprint
+from crawler.nlpload import import_nlp
+from crawler.relevance import judge
+from store.db import add_document_url, content_hash, save_document
+
+logger = logging.getLogger(__name__)
+MIN_ARTICLE_CHARS = 400  # listing pages on the mock and sample portals clean to less
+MIN_PARAGRAPH_CHARS = 200  # an article has at least one real paragraph; listing summaries are shorter
+MAX_BODY_BYTES = 8_000_000
+
+
+class ValidatePipeline:
+    """Drop items that cannot be pages of an article (with the reason)."""
+
+    def process_item(self, item: RawPageItem, spider: Any = None) -> RawPageItem:
+        if not isinstance(item, RawPageItem):
+            raise DropItem(f"unexpected item type {type(item).__name__}")
+        if item.status != 304 and len(item.body) > MAX_BODY_BYTES:
+            raise DropItem(f"page larger than {MAX_BODY_BYTES} bytes: {item.url}")
+        return item
+
+
+class StorePipeline:
+    """Clean, judge, dedupe and store pages (DB path from the KHOI_DB setting)."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.clean = import_nlp("clean")
+        self._near: NearDuplicateIndex | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: RawPageItem, spider: Any = None) -> RawPageItem:
+        spider = spider or self.crawler.spider
+        state = spider.crawl_state
+        site = item.site
+        self.stats.inc_value(f"khoi/{site}/pages")
+        validators = {"status": item.status, "etag": item.etag, "last_modified": item.last_modified}
+        if item.sitemap_lastmod:
+            validators["sitemap_lastmod"] = item.sitemap_lastmod
+        if item.status == 304:
+            self.stats.inc_value(f"khoi/{site}/not_modified")
+            state.record(item.url, site, **{k: v for k, v in validators.items() if v is not None})
+            return item
+        cfg = spider.sites[site]
+        try:
+            doc = self.clean.clean_html(item.body, item.url, item.encoding, cfg.selectors or None)
+        except Exception as exc:  # a parser bug must not stop the crawl
+            logger.warning("failed %s: cannot clean page: %s", item.url, exc)
+            self.stats.inc_value(f"khoi/{site}/errors")
+            state.record(item.url, site, **validators, error=f"clean: {exc}"[:500])
+            return item
+        lines = doc.text.splitlines()
+        longest = max((len(x) for x in lines), default=0)
+        is_article = len(doc.text) >= MIN_ARTICLE_CHARS and longest >= MIN_PARAGRAPH_CHARS
+        if item.listing and longest < 400:
+            is_article = False
+        if not is_article:
+            state.record(item.url, site, **validators, content_hash=None)
+            for alias in item.aliases:
+                state.record(alias, site, status=item.status, content_hash=None, error=None)
+            return item
+        self.stats.inc_value(f"khoi/{site}/articles")
+        verdict = judge(doc.text, doc.title, item.url)
+        if verdict.fallback:
+            self.stats.set_value("khoi/relevance_fallback", True)
+        digest = content_hash(doc.text)
+        document_id: int | None = None
+        if verdict.relevant:
+            self.stats.inc_value(f"khoi/{site}/relevant")
+            document_id = self._store(item, doc, cfg.province)
+        state.record(item.url, site, **validators, content_hash=digest, relevant=int(verdict.relevant),
+                     document_id=document_id)
+        for alias in item.aliases:
+            state.record(alias, site, status=item.status, content_hash=digest, relevant=int(verdict.relevant),
+                         document_id=document_id)
+        return item
+
+    def _store(self, item: RawPageItem, doc: Any, province: str | None) -> int:
+        """Save a relevant article once; return its document id."""
+        db = self.crawler.spider.crawl_state.db
+        site = item.site
+        doc.site, doc.province, doc.fetched_at = site, province, item.fetched_at
+        fp = fingerprint(doc.text)
+        near = self._near_index(db)
+        existing = db.execute("SELECT id FROM documents WHERE url = ?", [item.url]).fetchone()
+        twin = near.find(fp) if existing is None else None
+        if twin is not None:
+            add_document_url(db, twin, item.url)
+            doc_id, status = twin, "near_duplicate"
+        else:
+            doc_id, status = save_document(db, doc)
+            near.add(doc_id, fp)
+        db.conn.commit()
+        for alias in item.aliases:
+            add_document_url(db, doc_id, alias)
+        db.conn.commit()
+        self.stats.inc_value(f"khoi/{site}/stored/{status}")
+        return doc_id
+
+    def _near_index(self, db: Any) -> NearDuplicateIndex:
+        """Return the near-duplicate index, built from stored documents on first use."""
+        if self._near is None:
+            self._near = NearDuplicateIndex()
+            for doc_id, text in db.execute("SELECT id, text FROM documents"):
+                self._near.add(doc_id, fingerprint(text))
+        return self._near

@@ -1,0 +1,1 @@
+"""Spiders of the khoi crawler: one generic focused spider (``portal``)."""

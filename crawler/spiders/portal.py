@@ -1,0 +1,305 @@
+"""The generic focused spider: from a base URL to every bloc-meeting article of a portal.
+
+It reads robots.txt sitemaps, probes /sitemap.xml, follows RSS/Atom feeds, listings and
+their pagination, ranks links by how likely they lead to Khối/Cụm thi đua articles, stays
+on the site, and keeps a page budget, a hop limit and a "barren pages" limit that ends
+calendar and faceted-search walks. Every discovered URL is written to the ``pages`` table
+before it is requested, so a killed crawl resumes from there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from crawler.errors import SiteConfigError
+from crawler.items import RawPageItem
+from crawler.sites import SiteConfig, get_site, load_sites, site_for_url
+from crawler.state import CrawlState
+from crawler.urls import canonical_url, is_pagination, is_same_site, link_score, trap_reason
+from store.db import now_iso
+
+MAX_PAGINATION = 400  # listing pages followed in one chain; the largest sample archive has ~150
+MAX_BARREN = 3  # hub pages in a row that bring no new URL: a calendar or facet walk, stop
+LONG_ANCHOR = 25  # anchors this long are article titles on the sample portals
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+_XML_HINT = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<\?xml|^\s*<(?:rss|feed|urlset|sitemapindex)\b", re.IGNORECASE)
+
+
+class PortalSpider(scrapy.Spider):
+    """Crawl one registry site (``-a site=NAME``), all of them, or a bare URL (``-a url=URL``)."""
+
+    name = "portal"
+
+    def __init__(self, site: str | None = None, url: str | None = None, max_pages: str | int | None = None,
+                 sites_dir: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if site and url:
+            raise SiteConfigError("give either site or url, not both")
+        if url:
+            self.sites = {s.name: s for s in [site_for_url(url)]}
+        elif site:
+            self.sites = {n: get_site(n, sites_dir) for n in site.split(",")}
+        else:
+            self.sites = load_sites(sites_dir)
+            if not self.sites:
+                raise SiteConfigError("the site registry is empty; add data/sites/*.toml or pass url")
+        self.max_pages_override = int(max_pages) if max_pages else None
+        self.fetched: dict[str, int] = dict.fromkeys(self.sites, 0)
+        self.crawl_state: CrawlState | None = None
+
+    # -- setup ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.crawl_state = CrawlState(crawler.settings.get("KHOI_DB"))
+        spider.distributed = bool(crawler.settings.get("REDIS_URL")) and "scrapy_redis" in str(
+            crawler.settings.get("SCHEDULER")
+        )
+        return spider
+
+    def budget(self, site: str) -> int:
+        """Return how many pages ``site`` may fetch in this crawl."""
+        cfg = self.sites[site]
+        return min(cfg.max_pages, self.max_pages_override) if self.max_pages_override else cfg.max_pages
+
+    def closed(self, reason: str) -> None:
+        if self.crawl_state is not None:
+            self.crawl_state.close()
+
+    async def start(self) -> Any:  # Scrapy >= 2.13
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[Request]:
+        assert self.crawl_state is not None
+        for cfg in self.sites.values():
+            root = f"{urlsplit(cfg.base_url).scheme}://{urlsplit(cfg.base_url).netloc}"
+            yield self._request(cfg.name, f"{root}/robots.txt", kind="robots", priority=900,
+                                meta={"dont_obey_robotstxt": True})
+            seeds = [*cfg.seeds(), f"{root}/sitemap.xml"]
+            requests = []
+            for i, url in enumerate(seeds):
+                kind = "sitemap" if url in cfg.sitemaps or url.endswith("/sitemap.xml") else "hub"
+                req = self._follow(cfg, url, hops=0, priority=800 - i, kind=kind, force=True)
+                if req is not None:
+                    requests.append(req)
+            self.crawl_state.add_pending(cfg.name, [r.meta["canonical"] for r in requests if r.meta["_new"]])
+            yield from requests
+            for url in self.crawl_state.pending(cfg.name):
+                req = self._follow(cfg, url, hops=0, priority=100, kind="page", force=True,
+                                   dont_filter=not self.distributed)
+                if req is not None:
+                    yield req
+
+    # -- requests ------------------------------------------------------------------------
+
+    def _request(self, site: str, url: str, *, kind: str, priority: int = 0, meta: dict[str, Any] | None = None,
+                 dont_filter: bool = False) -> Request:
+        return Request(url, callback=self.parse, errback=self.on_error, priority=priority, dont_filter=dont_filter,
+                       meta={"site": site, "kind": kind, "hops": 0, "pages_deep": 0, "barren": 0, **(meta or {})})
+
+    def _follow(self, cfg: SiteConfig, url: str, *, hops: int, priority: int, kind: str = "page",
+                pages_deep: int = 0, barren: int = 0, lastmod: str | None = None, force: bool = False,
+                dont_filter: bool = False) -> Request | None:
+        """Return a request for ``url`` unless it is off-site, a trap, out of budget or known unchanged."""
+        assert self.crawl_state is not None
+        canon = canonical_url(url)
+        if not is_same_site(canon, cfg.hosts) or not cfg.allows(canon) or trap_reason(canon):
+            return None
+        if hops > cfg.max_depth or pages_deep > MAX_PAGINATION or barren > MAX_BARREN:
+            return None
+        known = self.crawl_state.get(canon)
+        headers: dict[str, str] = {}
+        if known is not None and not known.pending and not known.failed:
+            if known.status in (404, 410) and not force:
+                return None
+            changed = bool(lastmod and (known.sitemap_lastmod or "") < lastmod)
+            if known.is_leaf and not changed and not force:
+                return None  # an article we have: the seen-URL table says skip
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        meta = {"_new": known is None, "site": cfg.name, "kind": kind, "hops": hops, "pages_deep": pages_deep, "barren": barren,
+                "canonical": canon, "sitemap_lastmod": lastmod, "handle_httpstatus_list": [304]}
+        return Request(url, callback=self.parse, errback=self.on_error, headers=headers, meta=meta,
+                       priority=priority, dont_filter=dont_filter)
+
+    # -- responses -----------------------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        meta = response.meta
+        cfg = self.sites[meta["site"]]
+        if meta.get("kind") == "robots":
+            yield from self._parse_robots(cfg, response)
+            return
+        canon = meta.get("canonical") or canonical_url(response.url)
+        item = RawPageItem(
+            url=canon, site=cfg.name, status=response.status, fetched_at=now_iso(),
+            etag=_header(response, "ETag"), last_modified=_header(response, "Last-Modified"),
+            content_type=_header(response, "Content-Type"), sitemap_lastmod=meta.get("sitemap_lastmod"),
+        )
+        if response.status == 304:
+            yield item
+            return
+        body = response.body
+        item.body = body
+        item.encoding = _charset(item.content_type)
+        final = canonical_url(response.url)
+        item.aliases = [a for a in {canonical_url(u) for u in meta.get("redirect_urls", [])} | {final} if a != canon]
+        if final != canon and is_same_site(final, cfg.hosts):
+            item.url, item.aliases = final, [a for a in {*item.aliases, canon} if a != final]
+        ctype = (item.content_type or "").lower()
+        if _XML_HINT.match(body[:200]) or any(t in ctype for t in _FEED_TYPES):
+            item.listing = True
+            requests = list(self._parse_xml(cfg, response))
+        elif "html" in ctype or not ctype:
+            requests, item.listing, canonical_link = self._parse_html(cfg, response)
+            if canonical_link and canonical_link != item.url and is_same_site(canonical_link, cfg.hosts) \
+                    and not trap_reason(canonical_link):
+                item.aliases = [a for a in {*item.aliases, item.url} if a != canonical_link]
+                item.url = canonical_link
+        else:
+            return
+        # Frontier first, then the page: a crash between them re-fetches the page, never loses links.
+        new = [r for r in requests if r.meta.get("_new")]
+        self.crawl_state.add_pending(cfg.name, [r.meta["canonical"] for r in new])
+        yield from requests
+        yield item
+
+    def _parse_robots(self, cfg: SiteConfig, response: Response) -> Iterator[Request]:
+        if response.status != 200:
+            return
+        for line in response.text.splitlines():
+            key, _, value = line.partition(":")
+            if key.strip().lower() == "sitemap" and value.strip():
+                req = self._follow(cfg, urljoin(response.url, value.strip()), hops=0, priority=850,
+                                   kind="sitemap", force=True)
+                if req is not None:
+                    yield req
+
+    def _parse_xml(self, cfg: SiteConfig, response: Response) -> Iterator[Request]:
+        sel = Selector(text=response.text, type="xml")
+        sel.remove_namespaces()
+        hops = response.meta.get("hops", 0)
+        for loc in sel.xpath("//sitemap"):  # a sitemap index
+            url = loc.xpath("loc/text()").get("").strip()
+            req = self._follow(cfg, url, hops=hops, priority=700, kind="sitemap",
+                               lastmod=loc.xpath("lastmod/text()").get(), force=True)
+            if req is not None:
+                yield req
+        entries = [(u.xpath("loc/text()").get(""), u.xpath("lastmod/text()").get(), "") for u in sel.xpath("//url")]
+        entries += [(i.xpath("link/text()").get(""), i.xpath("pubDate/text()").get(), i.xpath("title/text()").get(""))
+                    for i in sel.xpath("//item")]
+        entries += [(e.xpath("link[not(@rel) or @rel='alternate']/@href").get(""), e.xpath("updated/text()").get(),
+                     e.xpath("title/text()").get("")) for e in sel.xpath("//entry")]
+        for url, lastmod, title in entries:
+            url = url.strip()
+            if not url:
+                continue
+            score = link_score(url, title or "")
+            req = self._follow(cfg, urljoin(response.url, url), hops=hops + 1, priority=300 + score * 10,
+                               lastmod=_iso_lastmod(lastmod))
+            if req is not None:
+                yield req
+
+    def _parse_html(self, cfg: SiteConfig, response: Response) -> tuple[list[Request], bool, str | None]:
+        sel = response.selector
+        meta = response.meta
+        hops, pages_deep, barren = meta.get("hops", 0), meta.get("pages_deep", 0), meta.get("barren", 0)
+        base = sel.xpath("//base/@href").get() or response.url
+        canonical_link = sel.xpath("//link[@rel='canonical']/@href").get()
+        canonical_link = canonical_url(urljoin(response.url, canonical_link)) if canonical_link else None
+        links: dict[str, tuple[str, str]] = {}
+        for a in sel.xpath("//a[@href]"):
+            href = a.xpath("@href").get("").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                continue
+            url = urljoin(base, href)
+            anchor = " ".join(a.xpath("normalize-space(string(.))").get("").split()) or a.xpath("@title").get("")
+            canon = canonical_url(url)
+            if canon not in links or len(anchor) > len(links[canon][1]):
+                links[canon] = (url, anchor)
+        for href in sel.xpath("//link[@rel='alternate' and (contains(@type,'rss') or contains(@type,'atom'))]/@href"):
+            url = urljoin(base, href.get())
+            links.setdefault(canonical_url(url), (url, "rss"))
+        long_links = sum(1 for _, anchor in links.values() if len(anchor) >= LONG_ANCHOR)
+        paragraphs = [len(p) for p in sel.xpath("//p").xpath("normalize-space(string(.))").getall()]
+        listing = long_links >= 8 and max(paragraphs, default=0) < 400
+        if canonical_link and (urlsplit(canonical_link).path in ("", "/") or listing):
+            canonical_link = None  # some portals point every page's rel=canonical at the home page
+        assert self.crawl_state is not None
+        new_count = 0
+        candidates: list[Request] = []
+        for url, anchor in links.values():
+            paged = is_pagination(url, anchor)
+            score = link_score(url, anchor)
+            if paged:
+                priority = 400 + score * 10 - min(pages_deep, 300)
+                req = self._follow(cfg, url, hops=hops, pages_deep=pages_deep + 1, priority=priority, kind="hub")
+            else:
+                priority = 200 + score * 10 - hops * 20 + (50 if len(anchor) >= LONG_ANCHOR else 0)
+                req = self._follow(cfg, url, hops=hops + 1, priority=priority)
+            if req is not None:
+                candidates.append(req)
+                if req.meta["_new"] and not paged and len(anchor) >= LONG_ANCHOR:
+                    new_count += 1  # calendar and facet pages bring short links only, or none new
+        next_barren = 0 if new_count else barren + 1
+        for req in candidates:
+            req.meta["barren"] = next_barren
+        if next_barren > MAX_BARREN:
+            candidates = []
+        return candidates, listing, canonical_link
+
+    def on_error(self, failure: Failure) -> None:
+        """Record a failed request (URL and reason) and go on."""
+        request = failure.request
+        site = request.meta.get("site", "?")
+        kind = request.meta.get("kind")
+        response = getattr(failure.value, "response", None)
+        status = getattr(response, "status", None)
+        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        if "robots" in str(failure.getErrorMessage()).lower() or "Forbidden by robots" in reason:
+            reason = "robots.txt disallows"
+        canon = request.meta.get("canonical") or canonical_url(request.url)
+        quiet = (kind == "sitemap" and status == 404) or kind == "robots"
+        if not quiet:
+            self.logger.warning("failed %s: %s", request.url, reason)
+            self.crawler.stats.inc_value(f"khoi/{site}/errors")
+        self.crawler.stats.inc_value(f"khoi/{site}/failed/{reason.split(':')[0]}")
+        if self.crawl_state is not None and kind != "robots":
+            self.crawl_state.record(canon, site, status=status, error=reason[:500])
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _charset(content_type: str | None) -> str | None:
+    m = re.search(r"charset=([\w.:-]+)", content_type or "", re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def _iso_lastmod(value: str | None) -> str | None:
+    """Return a sortable form of a sitemap/feed date (ISO kept, RFC 822 converted)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value[:4].isdigit():
+        return value
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError):
+        return None
