@@ -14,8 +14,9 @@ from nlp.units import unit_after, unit_before
 from store.models import ArticleRecords, Leader
 from store.vntext import unit_key
 
+# "(trong khối năm 2023)" right after a unit is the "trpng khối" typo after a generic typo fixer made it "trong"
 _ROLE = re.compile(
-    r"(?<!\w)(?:(?P<d1>phó\s+)?(?:trưởng|trpng|trưỏng)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|(?P<d2>phó))"
+    r"(?<!\w)(?:(?P<d1>phó\s+)?(?:trưởng|trpng|trưỏng|(?<=\()trong)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|(?P<d2>phó))"
     r"|(?P<d3>phó)\s+(?:khối|cụm))(?!\w)",
     re.IGNORECASE,
 )
@@ -83,7 +84,7 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 comma = cue.group(0).lstrip().startswith(",")
                 found = unit_before(text, end, sent.start, require_title=comma)
                 source = "rule:leader_before"
-            if found is None and not cue:
+            if found is None:
                 after = unit_after(text, m.end() + 1)
                 if after and not re.match(r"\s*(?:khối|cụm|thi đua|năm)", text[m.end() : m.end() + 12], re.IGNORECASE):
                     found = (after[0], m.end() + 1)

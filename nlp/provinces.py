@@ -29,7 +29,7 @@ _HOST_NOISE = {"www", "gov", "vn", "com", "org", "net", "edu", "info", "dcs", "p
 _PERSON_LIKE = {"ho chi minh"}
 _EXPLICIT_BEFORE = re.compile(r"(?:tinh|thanh pho|tp\.?|t\.p\.?)\s*$")
 _DISTRICT_CUE = re.compile(r"(?:huyen|thi xa|thanh pho|tp\.?|quan)\s+$")
-_CAP_WORDS = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _slug_table() -> list[tuple[str, Province]]:
@@ -79,6 +79,21 @@ def new_province(old: str | None) -> str | None:
     return prov.new if prov else None
 
 
+def _capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """Return spans of 1-4 consecutive capitalised words ("Đức Trọng", "Ia Grai")."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = []
+    for i, (s, _e) in enumerate(words):
+        if not text[s].isupper():
+            continue
+        j = i
+        out.append((s, words[j][1]))
+        while j + 1 < len(words) and j - i < 3 and text[words[j + 1][0]].isupper() and words[j + 1][0] - words[j][1] == 1:
+            j += 1
+            out.append((s, words[j][1]))
+    return out
+
+
 def find_province(doc: PreparedText) -> tuple[str, Span] | None:
     """Return the article's province and the evidence that decided it."""
     scores: dict[str, float] = defaultdict(float)
@@ -112,14 +127,13 @@ def find_province(doc: PreparedText) -> tuple[str, Span] | None:
             )
             vote(prov, kind, W_EXPLICIT if explicit else W_BARE, span)
         district_table = districts()
-        for m in _CAP_WORDS.finditer(text):
-            name = fold_word(m.group(0))
-            owner = district_table.get(name)
-            if owner is None or not _DISTRICT_CUE.search(folded, max(0, m.start() - 12), m.start()):
+        for start, end in _capitalised_runs(text):
+            if not _DISTRICT_CUE.search(folded, max(0, start - 12), start):
                 continue
-            prov = table.get(fold_word(owner))
+            owner = district_table.get(fold_word(text[start:end]))
+            prov = table.get(fold_word(owner)) if owner else None
             if prov:
-                span = Span(start=m.start(), end=m.end(), source="rule:province_district") if offset_ok else Span(
+                span = Span(start=start, end=end, source="rule:province_district") if offset_ok else Span(
                     start=0, end=0, source="rule:province_title_district"
                 )
                 vote(prov, "district", W_DISTRICT, span)

@@ -1,0 +1,47 @@
+import pytest
+
+from nlp.blocs import fill
+from store.models import ArticleRecords
+from tests.nlp.helpers import doc
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "url", "expected"),
+    [
+        ("Chiều 15/7, Khối thi đua các cơ quan Kinh tế - Kỹ thuật tỉnh tổ chức hội nghị sơ kết.", None, None,
+         "Khối thi đua các cơ quan Kinh tế - Kỹ thuật tỉnh"),
+        ("Ngày 2/3, Khối thi đua số 8 ký kết giao ước thi đua năm 2022.", None, None, "Khối thi đua số 8"),
+        ("Khối thi đua XII gồm 9 đơn vị ngân hàng đã tổng kết năm 2015.", None, None, "Khối thi đua XII"),
+        ("Cụm thi đua các huyện miền núi vừa tổ chức hội nghị. Cụm thi đua các huyện miền núi gồm 5 huyện.", None, None,
+         "Cụm thi đua các huyện miền núi"),
+        # enumerated names keep their commas; "của tỉnh" is not part of the name
+        ("Ngày 10-7, Khối thi đua các huyện, thành phố, thị xã của tỉnh đã tổ chức hội nghị.", None, None,
+         "Khối thi đua các huyện, thành phố, thị xã"),
+        # abbreviation glosses in brackets are dropped
+        ("Khối các trường đại học (ĐH), cao đẳng (CĐ) trên địa bàn tỉnh vừa tổ chức tổng kết năm học.", None, None,
+         "Khối các trường đại học, cao đẳng trên địa bàn tỉnh"),
+        # the fullest form wins over the short title form
+        ("Sáng 20/2, Khối thi đua Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh đã ký kết giao ước.",
+         "Khối thi đua Mặt trận ký kết giao ước", None,
+         "Khối thi đua Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh"),
+        # a renamed bloc: the name used throughout wins
+        ("Khối thi đua Tài chính (nay là Khối thi đua số 5) tổng kết năm 2019. Khối thi đua số 5 có 12 đơn vị.", None, None,
+         "Khối thi đua số 5"),
+        # "Khối 9" in the text, the URL slug says "khoi-thi-dua-so-9"
+        ("Hội nghị tổng kết của Khối 9 trong năm 2018 đã bầu Khối trưởng mới.", None,
+         "https://example.vn/tong-ket-khoi-thi-dua-so-9", "Khối thi đua số 9"),
+    ],
+)
+def test_bloc_name(text, title, url, expected):
+    r = ArticleRecords(relevant=True)
+    d = doc(text, title=title, url=url)
+    fill(d, r)
+    assert r.bloc == expected
+    ev = r.evidence["bloc"]
+    assert 0 <= ev.start <= ev.end <= len(d.text)
+
+
+def test_generic_plural_is_not_a_bloc():
+    r = ArticleRecords(relevant=True)
+    fill(doc("Hội đồng xét khen thưởng cho các cụm, khối thi đua của tỉnh."), r)
+    assert r.bloc is None

@@ -1,0 +1,85 @@
+import pytest
+
+from tests.nlp.helpers import doc, records_after_events
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        (None, "Chiều 28/12, Khối thi đua các Hội đặc thù tổ chức hội nghị tổng kết công tác thi đua năm 2021.",
+         ["tong_ket"]),
+        (None, "Ngày 14/7, Cụm thi đua số 2 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2020.", ["so_ket"]),
+        ("Khối thi đua Nội chính tổng kết và ký kết giao ước thi đua",
+         "Ngày 8/1, Khối thi đua Nội chính tổng kết công tác năm 2019 và ký kết giao ước thi đua năm 2020.",
+         ["tong_ket", "giao_uoc"]),
+        (None, "Ngày 20/2, Khối thi đua số 6 phát động phong trào thi đua năm 2024 và ký giao ước thi đua.",
+         ["giao_uoc", "phat_dong"]),
+        # launching by the province is not the bloc's launch; registering a covenant in the past is not signing
+        (None, "Ngày 11/7, Khối thi đua số 3 sơ kết công tác 6 tháng đầu năm 2024. Trong 6 tháng qua, các cơ quan đã "
+               "đăng ký giao ước và hưởng ứng các phong trào thi đua do tỉnh phát động năm 2024.", ["so_ket"]),
+        (None, "Ngày 23/8/2015, Khối thi đua Kinh tế tổ chức hội thao lần thứ IV với 9 đơn vị tham gia.", ["other"]),
+    ],
+)
+def test_event_types(title, text, types):
+    r = records_after_events(doc(text, title=title))
+    assert sorted(r.event_types) == sorted(types)
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "date"),
+    [
+        ("14h00 ngày 22/6/2018, tại Sở Tư pháp, Khối thi đua Nội chính tổ chức hội nghị sơ kết.", None, "2018-06-22"),
+        # the year comes from context: a year-end review held in January reviews the year before
+        ("Sáng 9/1, Khối thi đua các Hội tổ chức hội nghị tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023.",
+         None, "2023-01-09"),
+        ("Chiều 16-7, Khối thi đua số 2 sơ kết công tác thi đua 6 tháng đầu năm 2020.", None, "2020-07-16"),
+        # the publication stamp gives the year and is never the meeting date
+        ("(21/07/2017)\n\nChiều 19/7, Khối thi đua các cơ quan tham mưu tổ chức hội nghị sơ kết 6 tháng đầu năm.",
+         None, "2017-07-19"),
+        ("Chiều 26-12, Khối thi đua Ngân hàng tổng kết công tác thi đua năm 2016, triển khai nhiệm vụ năm 2017.",
+         "https://baothainguyen.vn/thoi-su/201612/khoi-thi-dua", "2016-12-26"),
+        # a document's date is not the meeting date
+        ("Thực hiện Quyết định số 12/QĐ-UBND ngày 20 tháng 3 năm 2023 của UBND huyện, sáng ngày 14/02/2024 Cụm thi "
+         "đua các xã tổ chức hội nghị tổng kết năm 2023.", None, "2024-02-14"),
+        ("Mới đây, Khối thi đua số 10 tổ chức hội nghị sơ kết 6 tháng đầu năm 2021.", None, None),
+    ],
+)
+def test_event_date(text, url, date):
+    r = records_after_events(doc(text, url=url))
+    assert r.event_date == date
+    if date:
+        assert r.evidence["event_date"].source.startswith("rule:event_date")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Ngày 15/7, Khối thi đua số 1 sơ kết công tác thi đua 6 tháng đầu năm 2021.", "2021-H1"),
+        ("Chiều 4/8/2022, Khối thi đua Nội chính sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm.", "2022-H1"),
+        ("Ngày 25/3/2020, Khối thi đua các Hội tổng kết phong trào thi đua năm 2019; đồng thời ký kết giao ước năm 2020.",
+         "2019"),
+        ("Ngày 30/3/2021, Khối thi đua Văn hóa – Xã hội tổ chức hội nghị ký kết giao ước thi đua năm 2021.", "2021"),
+        ("Khối các trường cao đẳng vừa tổng kết phong trào thi đua năm học 2015 - 2016.", "2015-2016"),
+    ],
+)
+def test_period(text, period):
+    assert records_after_events(doc(text)).period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Chiều ngày 15/7/2021 tại Sở Xây dựng, Khối thi đua Kinh tế - Kỹ thuật tổ chức hội nghị sơ kết.", "Sở Xây dựng"),
+        ("Ngày 18-7, tại huyện Phú Bình, Khối thi đua các huyện đã tổ chức hội nghị sơ kết.", "huyện Phú Bình"),
+        ("Sáng 4/3, tại cơ quan Tỉnh đoàn (đơn vị Trưởng khối), Khối thi đua Mặt trận tổ chức hội nghị ký kết.",
+         "Tỉnh đoàn"),
+        ("Chiều 22/01/2024, tại Hội trường huyện Ia Grai, Cụm thi đua số 3 tổ chức hội nghị tổng kết.", "huyện Ia Grai"),
+        ("Ngày 8/1, Khối thi đua số 2 tổ chức hội nghị tổng kết. Tại hội nghị, các đơn vị ký giao ước.", None),
+    ],
+)
+def test_venue(text, venue):
+    r = records_after_events(doc(text))
+    assert r.venue == venue
+    if venue:
+        ev = r.evidence["venue"]
+        assert doc(text).text[ev.start : ev.end] == venue

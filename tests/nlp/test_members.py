@@ -1,0 +1,54 @@
+import pytest
+
+from nlp.members import extract_members, fill
+from store.models import ArticleRecords
+from tests.nlp.helpers import doc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Khối thi đua Nội chính gồm 6 cơ quan, đơn vị: Sở Tư pháp, Công an tỉnh, Tòa án nhân dân tỉnh, "
+         "Viện Kiểm sát nhân dân tỉnh, Thanh tra tỉnh và Cục Thi hành án dân sự tỉnh.",
+         ["Sở Tư pháp", "Công an tỉnh", "Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Thanh tra tỉnh",
+          "Cục Thi hành án dân sự tỉnh"]),
+        ("Cụm thi đua số 2 gồm các huyện: Hải Hậu, Giao Thủy và Xuân Trường.",
+         ["huyện Hải Hậu", "huyện Giao Thủy", "huyện Xuân Trường"]),
+        # department names that contain commas stay whole; bare department names get their "Sở"
+        ("Tham dự có lãnh đạo 4 Sở, ngành thuộc Khối thi đua, gồm: Văn hóa, Thể thao và Du lịch, Y tế, "
+         "Lao động – Thương binh và Xã hội và Trường Cao đẳng Sư phạm.",
+         ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Lao động – Thương binh và Xã hội", "Trường Cao đẳng Sư phạm"]),
+        # "X và Y" is split only where Y opens a new unit
+        ("Các đơn vị trong Khối thi đua gồm: Sở Giáo dục và Đào tạo, Sở Khoa học và Công nghệ, Hội Liên hiệp Phụ nữ "
+         "tỉnh và Liên hiệp các Hội Khoa học và Kỹ thuật.",
+         ["Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ", "Hội Liên hiệp Phụ nữ tỉnh",
+          "Liên hiệp các Hội Khoa học và Kỹ thuật"]),
+        ("Hội Luật gia thành phố là thành viên của khối, luôn tích cực tham gia hoạt động chung.", ["Hội Luật gia thành phố"]),
+        # a list of tasks after "gồm" is no member list
+        ("Khối thi đua thống nhất các nội dung thi đua gồm: tuyên truyền, xây dựng cơ quan văn hóa, công tác xã hội.", []),
+    ],
+)
+def test_members(text, expected):
+    d = doc(text)
+    got = extract_members(d)
+    assert [m.unit for m in got] == expected
+    for m in got:
+        assert 0 <= m.start < m.end <= len(d.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Lãnh đạo 10 cơ quan trong khối dự hội nghị.", 10),
+        ("Khối thi đua doanh nghiệp số 3 gồm 17 đơn vị sản xuất, kinh doanh.", 17),
+        ("Với 08 đơn vị thành viên: Ban Dân tộc tỉnh, Sở Tài chính, Sở Nội vụ.", 8),
+        ("Khối thi đua Ngân hàng hiện có 25 thành viên, đều hoạt động trong lĩnh vực ngân hàng.", 25),
+        ("Hội thao có hơn 300 vận động viên thuộc 09 đơn vị với 05 môn thi đấu.", None),
+        # a count of huyện that does not cover the whole list is not the member count
+        ("Cụm thi đua số 2 gồm 04 huyện Ia Pa, Krông Pa, Phú Thiện, Chư Sê và thị xã Ayun Pa.", None),
+    ],
+)
+def test_member_count(text, count):
+    r = ArticleRecords(relevant=True)
+    fill(doc(text), r)
+    assert r.member_count == count

@@ -1,0 +1,49 @@
+import pytest
+
+from nlp.provinces import fill, new_province, province_from_url
+from store.models import ArticleRecords
+from tests.nlp.helpers import doc
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://thainguyen.gov.vn/tin-tuc/abc", "Thái Nguyên"),
+        ("http://baolamdong.vn/chinhtri/202208/x", "Lâm Đồng"),
+        ("https://mysql.baothaibinh.com.vn/tin-tuc/1", "Thái Bình"),
+        ("https://sotuphap.quangninh.gov.vn/a", "Quảng Ninh"),
+        ("https://baoninhbinh.org.vn/x", "Ninh Bình"),
+        ("https://example.gov.vn/tong-ket-cum-1-cua-tinh-tra-vinh", "Trà Vinh"),
+        ("https://vtv.vn/trong-nuoc/abc", None),
+        ("not a url at all", None),
+        (None, None),
+    ],
+)
+def test_province_from_url(url, expected):
+    assert province_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Yên Bái", "Lào Cai"), ("tỉnh Bắc Kạn", "Thái Nguyên"), ("Hà Tĩnh", "Hà Tĩnh"), ("Cần Thơ", "Cần Thơ"), ("Xứ Đoài", None)],
+)
+def test_new_province(old, new):
+    assert new_province(old) == new
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        ("Khối thi đua các sở tỉnh Hà Nam tổ chức hội nghị.", None, "Hà Nam"),
+        ("Chiều 3/4, tại huyện Đức Trọng, Cụm thi đua số 1 ký kết giao ước.", None, "Lâm Đồng"),
+        ("Khối thi đua các cơ quan tham mưu tỉnh cao Bằng họp.", None, "Cao Bằng"),  # lower-case typo after "tỉnh"
+        ("Khối thi đua ký giao ước, học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh.", None, None),
+        ("Khối thi đua 13 tổ chức hội nghị.", "https://baodongnai.com.vn/x", "Đồng Nai"),
+    ],
+)
+def test_province_from_text_and_portal(text, url, expected):
+    r = ArticleRecords(relevant=True)
+    fill(doc(text, url=url), r)
+    assert r.province == expected
+    if expected:
+        assert r.province_new is not None

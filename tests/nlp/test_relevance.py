@@ -1,0 +1,62 @@
+import time
+
+import pytest
+
+from nlp.relevance import classify
+from tests.nlp.helpers import doc
+
+RELEVANT = [
+    ("Khối thi đua các cơ quan Văn hóa - Xã hội tổng kết năm 2022",
+     "Chiều 20/12, Khối thi đua các cơ quan Văn hóa - Xã hội tỉnh tổ chức hội nghị tổng kết công tác thi đua, "
+     "khen thưởng năm 2022 và ký kết giao ước thi đua năm 2023."),
+    ("Cụm thi đua số 4 ký kết giao ước thi đua",
+     "Sáng 3/3, tại huyện Mỹ Lộc, Cụm thi đua số 4 gồm các huyện Mỹ Lộc, Vụ Bản và Ý Yên đã ký kết giao ước thi đua năm 2021."),
+    ("Hội thao Khối thi đua Nội chính",
+     "Ngày 12/5, Khối thi đua Nội chính tổ chức hội thao chào mừng kỷ niệm ngày thành lập với sự tham gia của 9 đơn vị."),
+    (None,
+     "Hội nghị sơ kết 6 tháng đầu năm của Khối thi đua các doanh nghiệp Trung ương diễn ra chiều 14/7 tại Công ty Điện lực."),
+]
+
+NOT_RELEVANT = [
+    # provincial emulation council session
+    ("Hội đồng Thi đua - Khen thưởng tỉnh họp xét khen thưởng năm 2021",
+     "Sáng 10/1, Hội đồng Thi đua - Khen thưởng tỉnh họp phiên thứ nhất để xét tặng Cờ thi đua cho các cụm, khối "
+     "thi đua của tỉnh và Bằng khen cho 80 tập thể."),
+    # one agency's own year-end review
+    ("Sở Tài chính tổng kết công tác năm 2022",
+     "Ngày 5/1, Sở Tài chính tổ chức hội nghị tổng kết công tác năm 2022, triển khai nhiệm vụ năm 2023. "
+     "Giám đốc Sở biểu dương các phòng ban đã hoàn thành tốt nhiệm vụ."),
+    # military movement
+    ("Bộ Chỉ huy Quân sự tỉnh phát động thi đua Quyết thắng",
+     "Ngày 15/1, Bộ Chỉ huy Quân sự tỉnh phát động phong trào Thi đua Quyết thắng năm 2023 với chủ đề đoàn kết, kỷ cương."),
+    # award ceremony for individuals
+    ("Trao Huân chương Lao động cho 5 cá nhân",
+     "Chiều 2/9, Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Ba cho 5 cá nhân có thành tích xuất sắc."),
+    # legal document about blocs
+    ("Quyết định ban hành Quy chế tổ chức và hoạt động cụm, khối thi đua",
+     "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế tổ chức và hoạt động của Cụm, Khối thi đua thuộc tỉnh.\n"
+     "Điều 2. Quyết định có hiệu lực kể từ ngày ký."),
+    # overview of the blocs of a province
+    ("Tỉnh có 3 cụm, 18 khối thi đua",
+     "Theo quyết định mới, toàn tỉnh có 3 cụm và 18 khối thi đua với 160 đơn vị; Cụm thi đua số 1 gồm 4 huyện phía Bắc."),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), RELEVANT)
+def test_bloc_meetings_are_relevant(title, text):
+    v = classify(doc(text, title=title))
+    assert v.relevant, v
+    assert v.span is not None
+
+
+@pytest.mark.parametrize(("title", "text"), NOT_RELEVANT)
+def test_hard_negatives_are_not_relevant(title, text):
+    assert not classify(doc(text, title=title)).relevant
+
+
+def test_keyword_gate_is_cheap_on_unrelated_pages():
+    page = doc("Giá lúa hôm nay tăng nhẹ tại các tỉnh miền Tây. " * 20000)
+    t0 = time.perf_counter()
+    v = classify(page)
+    assert not v.relevant and v.score == 0.0
+    assert time.perf_counter() - t0 < 0.05
