@@ -19,6 +19,7 @@ indexing target, while a dictionary lookup over syllable n-grams costs well unde
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ DOMAIN_COMPOUNDS = HERE / "data" / "compounds.txt"
 MAX_COMPOUND = 8  # syllables; the longest abbreviation expansion ("lao động thương binh và xã hội") has 7
 
 _DOCNUM = r"\d{1,5}(?:/\d{2,4})?[/-][^\W\d_][\w&]*(?:[/-][^\W\d_][\w&]*)*"
+_DOCNUM_TAIL = r"(?:[/-][^\W\d_][\w&]*(?:[/-][^\W\d_][\w&]*)*)?"
 # Sentence-level breaks: compounds never span them. Commas do not break (the expansion
 # "Văn hóa, Thể thao và Du lịch" contains one).
 _BREAK = r"[.;:!?()\[\]\"“”«»\n]"
@@ -119,9 +121,11 @@ def _abbreviation_table() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _compounds() -> tuple[frozenset[str], frozenset[str]]:
     """Return (folded compounds joined by spaces, their proper prefixes)."""
-    import underthesea
-
-    sources = [Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt", DOMAIN_COMPOUNDS]
+    # Located without importing underthesea (its import costs seconds and pulls in models).
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or spec.origin is None:
+        raise ImportError("underthesea is needed for its Viet74K word list")
+    sources = [Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt", DOMAIN_COMPOUNDS]
     entries: set[str] = set()
     for path in sources:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -352,7 +356,30 @@ def phrase_tokens(text: str) -> list[str]:
 
 
 def match_spans(text: str, folded_terms: set[str]) -> list[tuple[int, int]]:
-    """Return character spans in ``text`` of tokens whose folded form is in ``folded_terms``."""
+    """Return character spans in ``text`` of tokens whose folded form is in ``folded_terms``.
+
+    One regex scan over the folded text (folding NFC Vietnamese keeps every character in place),
+    so snippets cost microseconds rather than a full re-tokenisation.
+    """
+    if not folded_terms:
+        return []
+    folded = fold_diacritics(normalize_tone_placement(nfc(text))).lower()
+    if len(folded) != len(text):
+        return _match_spans_slow(text, folded_terms)
+    alternatives = []
+    for term in sorted(folded_terms, key=len, reverse=True):
+        if "-" in term and term[:1].isdigit():  # a document number key: match its written forms
+            head, *rest = term.split("-")
+            alternatives.append("0*" + re.escape(head) + "".join(r"[/-]" + re.escape(r) for r in rest))
+        elif term.isdigit():  # a bare number also marks the document number it starts
+            alternatives.append("0*" + re.escape(term.lstrip("0") or "0") + _DOCNUM_TAIL)
+        elif term:
+            alternatives.append(re.escape(term))
+    pattern = re.compile(r"(?<![\w&])(?:" + "|".join(alternatives) + r")(?![\w&])")
+    return [m.span() for m in pattern.finditer(folded)]
+
+
+def _match_spans_slow(text: str, folded_terms: set[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for tok in tokenize(text):
         if tok.kind == "brk":
