@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from index import IndexMissingError, QuerySyntaxError, SearchIndexError, more_like_this, search
 from search_app import charts, export
+from search_app.cache import index_stamp
 from search_app.highlight import Mark, highlight_text, parse_hl
 from search_app.i18n import translate
 from search_app.web import AppError, request_lang, respond, state
@@ -122,12 +123,17 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
 
 
 def run_search(request: Request, p: SearchParams, *, facets: bool = True) -> Any:
-    """Return the index's Results for ``p``; index errors become 400/503 AppErrors."""
+    """Return the index's Results for ``p`` (cached per index version); index errors become 400/503."""
+    st = state(request)
+    key = (
+        "search", index_stamp(st.index_dir), p.q, tuple(sorted((k, tuple(v)) for k, v in p.filters.items())),
+        p.page, p.page_size, p.sort, p.date_from, p.date_to, facets,
+    )
     try:
-        return search(
-            state(request).index_dir, p.q, filters=p.filters or None, facets=facets, page=p.page,
+        return st.search_cache.get_or_compute(key, lambda: search(
+            st.index_dir, p.q, filters=p.filters or None, facets=facets, page=p.page,
             page_size=p.page_size, sort=p.sort, date_from=p.date_from, date_to=p.date_to,
-        )
+        ))
     except QuerySyntaxError as exc:
         raise AppError(400, f"query: {exc}") from exc
     except IndexMissingError as exc:
@@ -281,16 +287,34 @@ def article_view(
 
     def extra() -> dict[str, Any]:
         lang = request_lang(request)
-        similar: list[Any] = []
-        try:
-            similar = list(more_like_this(state(request).index_dir, document_id, page_size=5).hits)
-        except (SearchIndexError, TypeError, ValueError):
-            similar = []  # similar articles are a nicety; the page works without them
         return {
             "body": highlight_text(article["text"], article_marks(lang, article), parse_hl(hl)),
-            "similar": [_hit_dict(h) for h in similar if h.document_id != document_id][:5],
             "event_label": lambda v: _event_label(lang, v),
-            "escape": escape,
         }
 
     return respond(request, "article.html", {"article": article}, extra)
+
+
+SIMILAR_LIMIT = 6
+
+
+@router.get("/article/{document_id}/similar", include_in_schema=False)
+@router.get("/api/article/{document_id}/similar", tags=["article"], summary="Articles similar to one article")
+def similar_view(request: Request, document_id: int) -> Response:
+    """Similar-articles page and its /api twin (kept off the article page: it is the slowest query)."""
+    st = state(request)
+    doc = queries.get_document_title(st.db(), document_id)
+    if doc is None:
+        raise AppError(404, f"no article with id {document_id}")
+    key = ("similar", index_stamp(st.index_dir), document_id)
+    try:
+        hits = st.similar_cache.get_or_compute(
+            key, lambda: more_like_this(st.index_dir, document_id, limit=SIMILAR_LIMIT + 1))
+    except IndexMissingError as exc:
+        raise AppError(503, f"search index missing: {exc}; run `khoi index`", key="error_503") from exc
+    except SearchIndexError as exc:
+        raise AppError(503, f"search index error: {exc}", key="error_503") from exc
+    similar = [_hit_dict(h) for h in hits if h.document_id != document_id][:SIMILAR_LIMIT]
+    lang = request_lang(request)
+    return respond(request, "similar.html", {"document": doc, "similar": similar},
+                   lambda: {"event_label": lambda v: _event_label(lang, v)})

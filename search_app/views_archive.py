@@ -25,6 +25,12 @@ def _pages(total: int, page_size: int) -> int:
     return math.ceil(total / page_size) if total else 0
 
 
+def provinces_cached(request: Request) -> list[dict[str, Any]]:
+    """Return list_provinces() from a short-lived cache (the list only changes on ingest)."""
+    st = state(request)
+    return st.list_cache.get_or_compute("provinces", lambda: queries.list_provinces(st.db()))  # type: ignore[no-any-return]
+
+
 # -- blocs ----------------------------------------------------------------------------
 
 
@@ -41,7 +47,7 @@ def blocs_view(
     total, rows = queries.list_blocs(db, province=province or None, limit=page_size, offset=(page - 1) * page_size)
     data = {"province": province, "page": page, "page_size": page_size, "total": total,
             "pages": _pages(total, page_size), "blocs": rows}
-    return respond(request, "blocs.html", data, lambda: {"provinces": queries.list_provinces(db)})
+    return respond(request, "blocs.html", data, lambda: {"provinces": provinces_cached(request)})
 
 
 @router.get("/bloc/{bloc_id}", include_in_schema=False)
@@ -78,7 +84,7 @@ def bloc_view(
 @router.get("/api/provinces", tags=["provinces"], summary="Provinces (old and post-2025 names) with counts")
 def provinces_view(request: Request) -> Response:
     """Return every province name the archive knows, with meeting counts per kind of name."""
-    return respond(request, "", {"provinces": queries.list_provinces(state(request).db())})
+    return respond(request, "", {"provinces": provinces_cached(request)})
 
 
 @router.get("/compare", include_in_schema=False)
@@ -94,10 +100,11 @@ def compare_view(
         raise AppError(400, f"p: compare at most {MAX_COMPARE} provinces")
     if any(len(x) > 100 for x in wanted):
         raise AppError(400, "p: a province name is longer than 100 characters")
+    known = provinces_cached(request)
     resolved: list[str] = []
     unknown: list[str] = []
     for name in wanted:
-        found = queries.resolve_province(db, name)
+        found = queries.resolve_province(db, name, known)
         if found is None:
             unknown.append(name)
         elif found not in resolved:
@@ -112,7 +119,7 @@ def compare_view(
 
     def extra() -> dict[str, Any]:
         lang = request_lang(request)
-        ctx: dict[str, Any] = {"all_provinces": queries.list_provinces(db), "unknown": unknown,
+        ctx: dict[str, Any] = {"all_provinces": known, "unknown": unknown,
                                "wanted": wanted, "event_label": lambda v: _event_label(lang, v)}
         if summaries:
             years = sorted({r["year"] for s in summaries for r in s["meetings_per_year"]})

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlite_utils import Database
 
+from search_app.cache import TTLCache
 from search_app.i18n import LANG_COOKIE, pick_lang, translator
 from store.db import StoreError, open_db
 
@@ -38,6 +39,11 @@ class AppState:
         self.index_dir = Path(index_dir)
         self.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
         self._local = threading.local()
+        # Repeated searches (paging back, facet toggles, popular queries) skip the index.
+        self.search_cache = TTLCache(size=1024, ttl=60.0)
+        self.similar_cache = TTLCache(size=2048, ttl=600.0)
+        # Archive-wide lists (provinces, counts) change only when new data is ingested.
+        self.list_cache = TTLCache(size=16, ttl=30.0)
 
     def db(self) -> Database:
         """Return this thread's read-only connection (opened on first use)."""

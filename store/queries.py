@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from sqlite_utils import Database
@@ -108,6 +108,12 @@ def get_article(db: Database, document_id: int) -> dict[str, Any] | None:
     doc["meeting"] = meeting
     doc["facts"] = article_facts(db, document_id)
     return doc
+
+
+def get_document_title(db: Database, document_id: int) -> dict[str, Any] | None:
+    """Return id, url, title and published_at of one document, or None."""
+    rows = _rows(db, "SELECT id, url, title, published_at FROM documents WHERE id = ?", [document_id])
+    return rows[0] if rows else None
 
 
 def article_facts(db: Database, document_id: int) -> dict[str, list[dict[str, Any]]]:
@@ -284,10 +290,13 @@ def list_provinces(db: Database) -> list[dict[str, Any]]:
     return sorted(merged.values(), key=lambda r: fold_key(r["name"]))
 
 
-def resolve_province(db: Database, name: str) -> str | None:
-    """Return the stored spelling of a province name given loosely ("thai nguyen"), or None."""
+def resolve_province(db: Database, name: str, known: list[dict[str, Any]] | None = None) -> str | None:
+    """Return the stored spelling of a province name given loosely ("thai nguyen"), or None.
+
+    ``known`` is a list_provinces() result the caller already has.
+    """
     key = fold_key(name)
-    for row in list_provinces(db):
+    for row in known if known is not None else list_provinces(db):
         if fold_key(row["name"]) == key:
             return str(row["name"])
     return None
@@ -296,58 +305,59 @@ def resolve_province(db: Database, name: str) -> str | None:
 def province_summary(db: Database, name: str) -> dict[str, Any]:
     """Return one province's blocs, meetings per year and type, top directives and awards.
 
-    ``name`` matches the province as written or its post-2025 name.
+    ``name`` matches the province as written or its post-2025 name. One pass over the
+    province's meetings feeds the counts; directives and awards are looked up by document.
     """
-    where = "m.relevant = 1 AND (m.province = ? OR m.province_new = ?)"
+    where = "relevant = 1 AND (province = ? OR province_new = ?)"
     p = [name, name]
-    blocs = _rows(
-        db,
-        "SELECT b.id, b.name, b.province, count(m.id) AS meetings, min(m.year) AS first_year,"
-        f" max(m.year) AS last_year FROM meetings m JOIN blocs b ON b.id = m.bloc_id WHERE {where}"
-        " GROUP BY b.id ORDER BY meetings DESC, b.name",
-        p,
-    )
-    per_year = _rows(
-        db,
-        f"SELECT m.year, count(*) AS meetings FROM meetings m WHERE {where} AND m.year IS NOT NULL"
-        " GROUP BY m.year ORDER BY m.year",
-        p,
-    )
-    per_type = _rows(
-        db,
-        f"SELECT j.value AS event_type, count(*) AS meetings FROM meetings m, json_each(m.event_types) j"
-        f" WHERE {where} AND json_valid(m.event_types) GROUP BY j.value ORDER BY meetings DESC, j.value",
-        p,
-    )
-    year_type = _rows(
-        db,
-        f"SELECT m.year, j.value AS event_type, count(*) AS meetings FROM meetings m, json_each(m.event_types) j"
-        f" WHERE {where} AND json_valid(m.event_types) AND m.year IS NOT NULL GROUP BY m.year, j.value"
-        " ORDER BY m.year, j.value",
-        p,
-    )
+    per_year: Counter[int] = Counter()
+    per_type: Counter[str] = Counter()
+    year_type: Counter[tuple[int, str]] = Counter()
+    per_bloc: dict[int, list[int]] = defaultdict(list)
+    total = 0
+    for bloc_id, year, types in db.execute(
+        f"SELECT bloc_id, year, event_types FROM meetings WHERE {where}", p
+    ).fetchall():
+        total += 1
+        kinds = _event_types(types)
+        if year is not None:
+            per_year[year] += 1
+        for kind in kinds:
+            per_type[kind] += 1
+            if year is not None:
+                year_type[(year, kind)] += 1
+        if bloc_id is not None:
+            per_bloc[bloc_id].append(year)
+    blocs: list[dict[str, Any]] = []
+    if per_bloc:
+        ids = list(per_bloc)
+        for row in _rows(db, f"SELECT id, name, province FROM blocs WHERE id IN ({_marks(len(ids))})", ids):
+            years = [y for y in per_bloc[row["id"]] if y is not None]
+            blocs.append({**row, "meetings": len(per_bloc[row["id"]]), "first_year": min(years, default=None),
+                          "last_year": max(years, default=None)})
+        blocs.sort(key=lambda b: (-b["meetings"], fold_key(b["name"])))
+    docs = f"SELECT document_id FROM meetings WHERE {where}"
     directives = _rows(
         db,
-        "SELECT d.canonical, min(d.number) AS number, count(DISTINCT d.document_id) AS articles"
-        f" FROM directives d JOIN meetings m ON m.document_id = d.document_id WHERE {where}"
-        f" GROUP BY d.canonical ORDER BY articles DESC, d.canonical LIMIT {TOP_N}",
+        "SELECT canonical, min(number) AS number, count(DISTINCT document_id) AS articles FROM directives"
+        f" WHERE document_id IN ({docs}) GROUP BY canonical ORDER BY articles DESC, canonical LIMIT {TOP_N}",
         p,
     )
     awards = _rows(
         db,
-        "SELECT a.award, count(*) AS mentions, count(DISTINCT a.document_id) AS articles"
-        f" FROM awards a JOIN meetings m ON m.document_id = a.document_id WHERE {where}"
-        f" GROUP BY a.award ORDER BY mentions DESC, a.award LIMIT {TOP_N}",
+        "SELECT award, count(*) AS mentions, count(DISTINCT document_id) AS articles FROM awards"
+        f" WHERE document_id IN ({docs}) GROUP BY award ORDER BY mentions DESC, award LIMIT {TOP_N}",
         p,
     )
-    total = db.execute(f"SELECT count(*) FROM meetings m WHERE {where}", p).fetchone()[0]
     return {
         "province": name,
         "meetings": total,
         "blocs": blocs,
-        "meetings_per_year": per_year,
-        "meetings_per_type": per_type,
-        "meetings_per_year_type": year_type,
+        "meetings_per_year": [{"year": y, "meetings": n} for y, n in sorted(per_year.items())],
+        "meetings_per_type": [{"event_type": k, "meetings": n}
+                              for k, n in sorted(per_type.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "meetings_per_year_type": [{"year": y, "event_type": k, "meetings": n}
+                                   for (y, k), n in sorted(year_type.items())],
         "top_directives": directives,
         "top_awards": awards,
     }
@@ -431,42 +441,54 @@ def directive_citations(
 
 
 def agency_profile(db: Database, name: str) -> dict[str, Any]:
-    """Return an agency's bloc memberships and leadership years (matched on unit_key)."""
+    """Return an agency's bloc memberships and leadership years (matched on unit_key).
+
+    One evidence span per bloc and year (the earliest row), with how many mentions it stands for.
+    """
     key = unit_key(name)
     spellings = sorted(
-        {r["unit"] for r in _rows(db, "SELECT unit FROM leaders WHERE unit_key = ? UNION SELECT unit FROM members WHERE unit_key = ?", [key, key])}
+        r["unit"]
+        for r in _rows(
+            db, "SELECT unit FROM leaders WHERE unit_key = ? UNION SELECT unit FROM members WHERE unit_key = ?", [key, key]
+        )
     )
     blocs: dict[int | None, dict[str, Any]] = {}
 
     def entry(row: dict[str, Any]) -> dict[str, Any]:
         bid = row["bloc_id"]
         if bid not in blocs:
-            blocs[bid] = {
-                "bloc_id": bid,
-                "bloc": row["bloc_name"],
-                "province": row["bloc_province"],
-                "member_years": [],
-                "leadership": [],
-                "evidence": [],
-            }
+            blocs[bid] = {"bloc_id": bid, "bloc": row["bloc_name"], "province": row["bloc_province"],
+                          "member_years": [], "leadership": [], "evidence": []}
         return blocs[bid]
 
-    select = (
-        "SELECT x.*, b.name AS bloc_name, b.province AS bloc_province, m.year AS doc_year"
-        " FROM {t} x LEFT JOIN blocs b ON b.id = x.bloc_id LEFT JOIN meetings m ON m.document_id = x.document_id"
-        " WHERE x.unit_key = ? ORDER BY m.year, x.document_id, x.start"
+    # min(x.id) makes SQLite take the other bare columns from that (earliest) row.
+    members = _rows(
+        db,
+        "SELECT x.bloc_id, m.year AS year, min(x.id) AS id, x.document_id, x.start, x.end, x.source,"
+        " count(*) AS mentions, b.name AS bloc_name, b.province AS bloc_province FROM members x"
+        " LEFT JOIN meetings m ON m.document_id = x.document_id LEFT JOIN blocs b ON b.id = x.bloc_id"
+        " WHERE x.unit_key = ? GROUP BY x.bloc_id, m.year ORDER BY m.year",
+        [key],
     )
-    for row in _rows(db, select.format(t="members"), [key]):
+    for row in members:
         e = entry(row)
-        if row["doc_year"] is not None and row["doc_year"] not in e["member_years"]:
-            e["member_years"].append(row["doc_year"])
-        e["evidence"].append(_evidence(row))
-    for row in _rows(db, select.format(t="leaders"), [key]):
+        if row["year"] is not None:
+            e["member_years"].append(row["year"])
+        e["evidence"].append({"year": row["year"], "mentions": row["mentions"], **_evidence(row)})
+    leaders = _rows(
+        db,
+        "SELECT x.bloc_id, coalesce(x.year, m.year) AS year, x.role, min(x.id) AS id, x.document_id, x.start,"
+        " x.end, x.source, count(*) AS mentions, b.name AS bloc_name, b.province AS bloc_province FROM leaders x"
+        " LEFT JOIN meetings m ON m.document_id = x.document_id LEFT JOIN blocs b ON b.id = x.bloc_id"
+        " WHERE x.unit_key = ? GROUP BY x.bloc_id, 2, x.role ORDER BY 2, x.role",
+        [key],
+    )
+    for row in leaders:
         e = entry(row)
-        year = row["year"] if row["year"] is not None else row["doc_year"]
-        e["leadership"].append({"year": year, "role": row["role"], "evidence": _evidence(row)})
-        if year is not None and year not in e["member_years"]:
-            e["member_years"].append(year)
+        e["leadership"].append({"year": row["year"], "role": row["role"], "mentions": row["mentions"],
+                                "evidence": _evidence(row)})
+        if row["year"] is not None and row["year"] not in e["member_years"]:
+            e["member_years"].append(row["year"])
     for e in blocs.values():
         e["member_years"].sort()
         e["leadership"].sort(key=lambda x: (x["year"] is None, x["year"] or 0, x["role"]))

@@ -1,0 +1,198 @@
+"""Web-app load bench: N concurrent clients on loopback for a fixed time against a 10k-document archive.
+
+Builds (or reuses) a synthetic archive under bench-out/app/, starts `uvicorn` serving
+search_app in a child process on 127.0.0.1, runs a mixed page/API workload and prints
+requests/s, p50/p95/p99 latency and the error count. Exits 1 on any error.
+
+Example: python bench/app_bench.py --clients 20 --seconds 20 --docs 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.app_synth import AGENCIES, DIRECTIVES, PROVINCES, build_synth_db  # noqa: E402
+
+TARGET_P95_MS = 200.0
+QUERIES = [
+    "sơ kết", "so ket", "tổng kết thi đua", "tong ket thi dua", "giao ước", "giao uoc", "Sở Nội vụ", "so noi vu",
+    "khối thi đua", "khoi thi dua", "cụm thi đua số 3", "34-CT/TW", "phong trào thi đua", "khen thưởng",
+    "\"tham mưu tổng hợp\"", "Cờ thi đua", "chuyển đổi số", "Thanh Hóa", "thanh hoa",
+]
+
+
+def build_archive(workdir: Path, docs: int, seed: int) -> tuple[Path, Path]:
+    """Return (db, index) for ``docs`` synthetic articles, building them unless already present."""
+    from index import build_index
+    from store.db import open_db
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    db_path, index_dir, stamp = workdir / "khoi.db", workdir / "khoi.index", workdir / "archive.json"
+    want = {"docs": docs, "seed": seed}
+    if stamp.exists() and json.loads(stamp.read_text()) == want and db_path.exists() and index_dir.exists():
+        return db_path, index_dir
+    for path in (db_path, stamp):
+        path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    build_synth_db(db_path, docs, seed)
+    print(f"archive: {docs} documents written in {time.perf_counter() - started:.1f}s", flush=True)
+    started = time.perf_counter()
+    db = open_db(db_path)
+    build_index(db, index_dir, rebuild=True, progress=False)
+    db.conn.close()
+    print(f"archive: index built in {time.perf_counter() - started:.1f}s", flush=True)
+    stamp.write_text(json.dumps(want))
+    return db_path, index_dir
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db_path: Path, index_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    """Start uvicorn serving the app on 127.0.0.1:port in a child process; wait until it answers."""
+    code = (
+        "import sys, uvicorn; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from search_app.app import create_app;"
+        "uvicorn.run(create_app(Path(sys.argv[2]), Path(sys.argv[3])), host='127.0.0.1', port=int(sys.argv[4]),"
+        " log_level='warning', access_log=False)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(ROOT), str(db_path), str(index_dir), str(port)])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start within 60 s")
+
+
+def make_urls(base: str, docs: int, bloc_ids: list[int], rng: random.Random) -> list[tuple[str, str]]:
+    """Return a shuffled workload of (route name, URL): pages and API calls in realistic proportions."""
+    urls: list[tuple[str, str]] = []
+    provinces = sorted({p for pair in PROVINCES for p in pair})
+    for _ in range(4000):
+        roll = rng.random()
+        if roll < 0.35:
+            urls.append(("search", "/search?" + urlencode({"q": rng.choice(QUERIES), "page": rng.choice((1, 1, 2))})))
+        elif roll < 0.50:
+            q = {"q": rng.choice(QUERIES), "province": rng.choice(PROVINCES)[0]}
+            urls.append(("search+facet", "/search?" + urlencode(q)))
+        elif roll < 0.60:
+            urls.append(("api/search", "/api/search?" + urlencode({"q": rng.choice(QUERIES), "sort": "date_desc"})))
+        elif roll < 0.75:
+            urls.append(("article", f"/article/{rng.randint(1, docs)}"))
+        elif roll < 0.85:
+            urls.append(("bloc", f"/bloc/{rng.choice(bloc_ids)}"))
+        elif roll < 0.90:
+            pair = rng.sample(provinces, 2)
+            urls.append(("compare", "/compare?" + urlencode([("p", pair[0]), ("p", pair[1])])))
+        elif roll < 0.95:
+            urls.append(("directive", "/directive?" + urlencode({"n": rng.choice(DIRECTIVES)[0]})))
+        else:
+            urls.append(("agency", "/agency?" + urlencode({"name": rng.choice(AGENCIES)})))
+    return [(name, base + url) for name, url in urls]
+
+
+def run_load(base: str, urls: list[tuple[str, str]], clients: int, seconds: float) -> dict[str, list[float]]:
+    """Run ``clients`` threads issuing requests until ``seconds`` pass; return latencies (ms) by route.
+
+    Errors are recorded under the route "ERROR <route> <status or exception>".
+    """
+    results: dict[str, list[float]] = defaultdict(list)
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(k: int) -> None:
+        local: dict[str, list[float]] = defaultdict(list)
+        i = k * 997
+        with httpx.Client(timeout=10) as http:
+            while time.monotonic() < deadline:
+                name, url = urls[i % len(urls)]
+                i += 1
+                started = time.perf_counter()
+                try:
+                    r = http.get(url)
+                    status = r.status_code
+                except httpx.HTTPError as exc:
+                    status = type(exc).__name__
+                elapsed = (time.perf_counter() - started) * 1000
+                local[name if status == 200 else f"ERROR {name} {status}"].append(elapsed)
+        with lock:
+            for key, values in local.items():
+                results[key].extend(values)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench-out" / "app")
+    args, _ = parser.parse_known_args(argv)
+
+    db_path, index_dir = build_archive(args.workdir, args.docs, args.seed)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(db_path, index_dir, port)
+    try:
+        blocs = httpx.get(f"{base}/api/blocs?page_size=200", timeout=30).json()["blocs"]
+        urls = make_urls(base, args.docs, [b["id"] for b in blocs], random.Random(args.seed))
+        run_load(base, urls[:200], min(4, args.clients), 2.0)  # warm caches and index readers
+        started = time.perf_counter()
+        results = run_load(base, urls, args.clients, args.seconds)
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    everything = [v for values in results.values() for v in values]
+    errors = sum(len(v) for k, v in results.items() if k.startswith("ERROR"))
+    p95 = percentile(everything, 95)
+    print(f"web app load: {args.clients} clients, {wall:.1f}s, {args.docs} documents, loopback")
+    print(f"  requests: {len(everything)}  ({len(everything) / wall:.1f} req/s)  errors: {errors}")
+    print(f"  latency ms: p50 {percentile(everything, 50):.1f}  p95 {p95:.1f}  p99 {percentile(everything, 99):.1f}"
+          f"  max {max(everything, default=0):.1f}")
+    print(f"  {'route':<28}{'n':>7}{'p50':>9}{'p95':>9}{'p99':>9}")
+    for name in sorted(results):
+        v = results[name]
+        print(f"  {name:<28}{len(v):>7}{percentile(v, 50):>9.1f}{percentile(v, 95):>9.1f}{percentile(v, 99):>9.1f}")
+    verdict = "met" if errors == 0 and p95 <= TARGET_P95_MS else "NOT met"
+    print(f"  target (0 errors, p95 <= {TARGET_P95_MS:.0f} ms): {verdict}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""A small thread-safe LRU cache with a time limit, for search results and other repeated reads.
+
+Entries are keyed by the caller together with the index's version stamp, so a rebuilt or
+updated index is never answered from old results; the time limit bounds any other staleness.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any
+
+INDEX_META = "index.json"  # rewritten by index.build on every rebuild/update
+
+
+class TTLCache:
+    """Least-recently-used cache of at most ``size`` entries, each valid ``ttl`` seconds."""
+
+    def __init__(self, size: int = 512, ttl: float = 60.0) -> None:
+        self.size = size
+        self.ttl = ttl
+        self._data: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """Return the cached value of ``key``, computing (outside the lock) and storing it when absent."""
+        now = time.monotonic()
+        with self._lock:
+            entry = self._data.get(key)
+            if entry is not None and entry[0] > now:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return entry[1]
+            self.misses += 1
+        value = compute()  # exceptions are not cached
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.ttl, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+
+def index_stamp(index_dir: Path) -> int:
+    """Return a value that changes whenever the index is rebuilt or updated (0 when absent)."""
+    try:
+        return (Path(index_dir) / INDEX_META).stat().st_mtime_ns
+    except OSError:
+        return 0
