@@ -117,6 +117,8 @@ def detect_encoding(raw: bytes, declared: str | None = None) -> str:
         return "utf-8"
     if _looks_cp1258(raw):
         return "cp1258"
+    if fix_legacy_vietnamese(raw[:65536].decode("cp1252", errors="replace"))[1]:
+        return "cp1252"  # TCVN3/VNI font text: the bytes are Latin-1 glyph codes
     best = from_bytes(raw[:65536]).best()
     return _codec(best.encoding) if best is not None and _codec(best.encoding) else "cp1252"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -122,7 +123,7 @@ class PortalSpider(scrapy.Spider):
         if known is not None and not known.pending and not known.failed:
             if known.status in (404, 410) and not force:
                 return None
-            changed = bool(lastmod and (known.sitemap_lastmod or "") < lastmod)
+            changed = bool(lastmod and _newer(lastmod, known.sitemap_lastmod or known.fetched_at))
             if known.is_leaf and not changed and not force:
                 return None  # an article we have: the seen-URL table says skip
             if known.etag:
@@ -288,6 +289,19 @@ def _header(response: Response, name: str) -> str | None:
 def _charset(content_type: str | None) -> str | None:
     m = re.search(r"charset=([\w.:-]+)", content_type or "", re.IGNORECASE)
     return m.group(1) if m else None
+
+
+def _newer(lastmod: str, than: str | None) -> bool:
+    """Return whether ISO time ``lastmod`` is after ``than`` (dates without zone read as UTC)."""
+    if not than:
+        return True
+    try:
+        a, b = datetime.fromisoformat(lastmod), datetime.fromisoformat(than)
+    except ValueError:
+        return lastmod > than
+    a = a if a.tzinfo else a.replace(tzinfo=UTC)
+    b = b if b.tzinfo else b.replace(tzinfo=UTC)
+    return a > b
 
 
 def _iso_lastmod(value: str | None) -> str | None:

@@ -70,6 +70,7 @@ class Post:
     path: str
     listed: bool = True  # shown in listings (else reachable only via sitemap)
     version: int = 1
+    modified: str = "2023-08-01T10:00:00+07:00"  # the sitemap lastmod
     special: str | None = None  # "1258-header", "1258-meta", "tcvn3", "slow", "flaky"
 
 
@@ -78,7 +79,7 @@ class MockSite:
 
     def __init__(self, name: str, style: str, posts: list[Post], foreign: str = "") -> None:
         self.name, self.style, self.posts, self.foreign = name, style, posts, foreign
-        self.log: list[tuple[str, dict[str, str]]] = []
+        self.log: list[tuple[str, dict[str, str], int]] = []
         self.disallow: list[str] = []
         self.fail_counts: dict[str, int] = {}
         self.lock = threading.Lock()
@@ -101,7 +102,7 @@ class MockSite:
 
     def requested_paths(self) -> list[str]:
         with self.lock:
-            return [p for p, _ in self.log]
+            return [p for p, _, _ in self.log]
 
     def clear_log(self) -> None:
         with self.lock:
@@ -326,7 +327,7 @@ class MockSite:
                            "application/rss+xml; charset=UTF-8")
         r["/sitemap.xml"] = Page(f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                  f"<sitemap><loc>{self.base}/post-sitemap.xml</loc></sitemap></sitemapindex>".encode(), "application/xml")
-        urls = "".join(f"<url><loc>{self.base}{p.path}</loc><lastmod>2023-08-{p.version:02d}T10:00:00+07:00</lastmod></url>" for p in self.posts)
+        urls = "".join(f"<url><loc>{self.base}{p.path}</loc><lastmod>{p.modified}</lastmod></url>" for p in self.posts)
         r["/post-sitemap.xml"] = Page(f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
                                       "application/xml")
         for i, p in enumerate(self.posts):
@@ -379,8 +380,6 @@ class MockSite:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802
-                with site.lock:
-                    site.log.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 page = site._lookup(self.path)
                 if page is None:
                     return self._send(404, b"<h1>404 Not Found</h1>", "text/html", {})
@@ -402,6 +401,8 @@ class MockSite:
                 self._send(page.status, page.body, page.content_type, headers)
 
             def _send(self, status: int, body: bytes, ctype: str | None, headers: dict[str, str]) -> None:
+                with site.lock:
+                    site.log.append((self.path, {k.lower(): v for k, v in self.headers.items()}, status))
                 self.send_response(status)
                 if ctype:
                     self.send_header("Content-Type", ctype)
