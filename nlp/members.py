@@ -26,7 +26,7 @@ _LIST_HEAD = re.compile(
 )
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
-    r"\s(?:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?:trưởng|phó)"
+    r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?:trưởng|phó)"
     r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))|\s[-–—]\s+(?-i:(?=[a-zđ]))",
     re.IGNORECASE,
 )

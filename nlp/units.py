@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.places import agency_heads
+from nlp.places import agency_heads, place_heads
 
 # A person's title in front of the unit they lead: "Phó Giám đốc Sở Xây dựng" -> "Sở Xây dựng".
 PERSON_TITLE = re.compile(
@@ -31,7 +31,9 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 
 @lru_cache(maxsize=1)
 def _head_pattern() -> re.Pattern[str]:
-    alts = "|".join(re.escape(h) for h in agency_heads())
+    heads = set(agency_heads())
+    heads |= {h[:1].upper() + h[1:] for h in place_heads()}  # "Huyện Lục Ngạn" opening a sentence
+    alts = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
@@ -54,7 +56,9 @@ def clean_unit(name: str) -> str:
     name = _PAREN.sub("", name)
     name = PERSON_TITLE.sub("", name.strip())
     name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=[A-ZĐÀ-Ỹ]|huyện|xã|thị xã|thành phố)", "", name)
-    return " ".join(name.strip(" ,;:.-–—\"“”'").split())
+    name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
+    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn)(?=\s)", name)
+    return name[: head.end()].lower() + name[head.end() :] if head else name
 
 
 def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False) -> tuple[str, int] | None:

@@ -60,3 +60,9 @@ def test_keyword_gate_is_cheap_on_unrelated_pages():
     v = classify(page)
     assert not v.relevant and v.score == 0.0
     assert time.perf_counter() - t0 < 0.05
+
+
+def test_agency_news_that_names_its_bloc_is_not_a_bloc_meeting():
+    text = ("Ngày 5/1/2022, Sở Y tế tổ chức hội nghị tổng kết công tác năm 2021. Năm 2021, Sở Y tế là đơn vị dẫn đầu "
+            "Khối thi đua các cơ quan Văn hóa - Xã hội và được UBND tỉnh tặng Cờ thi đua.")
+    assert not classify(doc(text, title="Sở Y tế được tặng Cờ thi đua")).relevant
