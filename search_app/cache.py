@@ -24,26 +24,49 @@ class TTLCache:
         self.ttl = ttl
         self._data: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._pending: dict[Hashable, threading.Event] = {}
         self.hits = 0
         self.misses = 0
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """Return the cached value of ``key``, computing (outside the lock) and storing it when absent."""
-        now = time.monotonic()
-        with self._lock:
-            entry = self._data.get(key)
-            if entry is not None and entry[0] > now:
+        """Return the cached value of ``key``, computing and storing it when absent.
+
+        Concurrent misses of one key compute it once (the others wait for that result);
+        exceptions are not cached, and a waiter whose leader failed computes for itself.
+        """
+        while True:
+            with self._lock:
+                entry = self._data.get(key)
+                if entry is not None and entry[0] > time.monotonic():
+                    self._data.move_to_end(key)
+                    self.hits += 1
+                    return entry[1]
+                pending = self._pending.get(key)
+                if pending is None:
+                    pending = self._pending[key] = threading.Event()
+                    self.misses += 1
+                    break
+            pending.wait(timeout=30)
+            with self._lock:
+                entry = self._data.get(key)
+                if entry is not None:
+                    self.hits += 1
+                    return entry[1]
+                if key in self._pending:
+                    continue
+            return compute()
+        try:
+            value = compute()
+            with self._lock:
+                self._data[key] = (time.monotonic() + self.ttl, value)
                 self._data.move_to_end(key)
-                self.hits += 1
-                return entry[1]
-            self.misses += 1
-        value = compute()  # exceptions are not cached
-        with self._lock:
-            self._data[key] = (time.monotonic() + self.ttl, value)
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-        return value
+                while len(self._data) > self.size:
+                    self._data.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._pending.pop(key, None)
+            pending.set()
 
 
 def index_stamp(index_dir: Path) -> int:
