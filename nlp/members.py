@@ -64,6 +64,9 @@ def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
         rest = item[m.end() :]
         head = _head_pattern().match(rest)
         opens_unit = head is not None and (rest[:1].isupper() or head.group(0) in place_heads())
+        if head is not None and head.group(0).lower() in place_heads():
+            # "và huyện Ý Yên" opens a unit, "Thương binh và Xã hội" does not
+            opens_unit = bool(re.match(r"\s+[A-ZĐÀ-Ỹ]", rest[head.end() :])) and rest[head.end() + 1 : head.end() + 2].isupper()
         if opens_unit or (bare and rest[:1].isupper() and " và " not in rest):
             left = [(item[: m.start()], start)]
             if "các" in m.group(0):
