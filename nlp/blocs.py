@@ -169,6 +169,12 @@ def _restore_ascii(surface: str) -> str:
     return f"{head} thi đua {'số ' if m.group(2) else ''}{m.group(3)}"
 
 
+def _is_subsequence(short: str, long: str) -> bool:
+    """Are the words of ``short`` found in order in ``long``?"""
+    words = iter(long.split())
+    return all(w in words for w in short.split())
+
+
 def _url_number(url: str | None) -> tuple[str, str] | None:
     if not url:
         return None
@@ -189,16 +195,17 @@ def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMent
     groups: dict[str, list[BlocMention]] = defaultdict(list)
     for m in mentions:
         groups["#" + m.number if m.number else m.key].append(m)
-    # a shorter descriptive name that starts a longer one is the same bloc ("Mặt trận" < "Mặt trận Tổ quốc ...")
+    # a shorter descriptive name whose words all appear, in order, in a longer one is the same bloc
+    # ("Nội chính" < "các cơ quan Nội chính", "Mặt trận" < "Mặt trận Tổ quốc và các đoàn thể")
     keys = sorted((k for k in groups if not k.startswith("#")), key=len, reverse=True)
     for short in sorted(keys, key=len):
         for long in keys:
-            if long != short and long.startswith(short + " ") and short in groups:
+            if long != short and short in groups and long in groups and _is_subsequence(short, long):
                 groups[long].extend(groups.pop(short))
                 break
 
     def weight(ms: list[BlocMention]) -> float:
-        return sum(1.5 if m.in_title else 1.0 for m in ms) + (0.5 if any(m.formal for m in ms) else 0)
+        return len(ms) + (0.5 if any(m.formal for m in ms) else 0)
 
     best_key = max(groups, key=lambda k: (weight(groups[k]), max(len(m.key) for m in groups[k])))
     group = groups[best_key]
@@ -211,7 +218,12 @@ def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMent
         top_kinds = [k for k, v in kinds.items() if v == top]
         if len(top_kinds) == 1:
             formal = [m for m in formal if fold_aligned(m.surface[:3]) == top_kinds[0]]
-    chosen = max(formal, key=lambda m: (len(_key(m.surface)), -m.start))
+    # the fullest form among those used at least half as often as the commonest form
+    uses: dict[str, int] = defaultdict(int)
+    for m in formal:
+        uses[_key(m.surface)] += 1
+    common = [m for m in formal if uses[_key(m.surface)] * 2 >= max(uses.values())]
+    chosen = max(common, key=lambda m: (len(_key(m.surface)), not m.surface.isupper(), -m.start))
     if not chosen.formal:
         hint = _url_number(url)
         if hint and chosen.number == hint[1]:
