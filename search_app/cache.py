@@ -75,3 +75,15 @@ def index_stamp(index_dir: Path) -> int:
         return (Path(index_dir) / INDEX_META).stat().st_mtime_ns
     except OSError:
         return 0
+
+
+def db_stamp(db_path: Path) -> tuple[int, int, int, int]:
+    """Return a value that changes whenever the SQLite database (or its WAL) is written."""
+    out: list[int] = []
+    for path in (Path(db_path), Path(f"{db_path}-wal")):
+        try:
+            st = path.stat()
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [0, 0]
+    return out[0], out[1], out[2], out[3]

@@ -178,7 +178,8 @@ def search_view(request: Request, p: Annotated[SearchParams, Depends(search_para
             title=translate(lang, "per_year_chart"),
             links={y["year"]: _toggle_url(request, "year", y["year"], only=True) for y in data["per_year"]},
         )
-        stats = queries.archive_stats(state(request).db()) if not p.active else None
+        st = state(request)
+        stats = st.cached("stats", (), lambda: queries.archive_stats(st.db())) if not p.active else None
         return {"chart": chart, "stats": stats, "facet_names": FACETS, "facet_shown": FACET_SHOWN,
                 "toggle_url": lambda name, value: _toggle_url(request, name, value),
                 "snippet": safe_snippet, "event_label": lambda v: _event_label(lang, v)}

@@ -28,7 +28,7 @@ def _pages(total: int, page_size: int) -> int:
 def provinces_cached(request: Request) -> list[dict[str, Any]]:
     """Return list_provinces() from a short-lived cache (the list only changes on ingest)."""
     st = state(request)
-    return st.list_cache.get_or_compute("provinces", lambda: queries.list_provinces(st.db()))  # type: ignore[no-any-return]
+    return st.cached("provinces", (), lambda: queries.list_provinces(st.db()))  # type: ignore[no-any-return]
 
 
 # -- blocs ----------------------------------------------------------------------------
@@ -44,7 +44,8 @@ def blocs_view(
 ) -> Response:
     """Bloc list page and /api/blocs, optionally for one province."""
     db = state(request).db()
-    total, rows = queries.list_blocs(db, province=province or None, limit=page_size, offset=(page - 1) * page_size)
+    total, rows = state(request).cached("blocs", (province, page, page_size), lambda: queries.list_blocs(
+        db, province=province or None, limit=page_size, offset=(page - 1) * page_size))
     data = {"province": province, "page": page, "page_size": page_size, "total": total,
             "pages": _pages(total, page_size), "blocs": rows}
     return respond(request, "blocs.html", data, lambda: {"provinces": provinces_cached(request)})
@@ -58,7 +59,8 @@ def bloc_view(
     format: Annotated[str, Query(pattern="^(json|csv|md)$", description="Export format of the /api route")] = "json",
 ) -> Response:
     """Bloc history page and /api/bloc/{id}: timeline by year with evidence links; gaps included."""
-    history = queries.bloc_history(state(request).db(), bloc_id)
+    st = state(request)
+    history = st.cached("bloc", (bloc_id,), lambda: queries.bloc_history(st.db(), bloc_id))
     if history is None:
         raise AppError(404, f"no bloc with id {bloc_id}")
     if is_api(request) and format != "json":
@@ -114,7 +116,9 @@ def compare_view(
             raise AppError(404, "unknown province: " + ", ".join(unknown) + " (see /api/provinces)")
         if len(resolved) < 2:
             raise AppError(400, "p: give at least two provinces, e.g. ?p=Thái Nguyên&p=Yên Bái")
-    summaries = [queries.province_summary(db, name) for name in resolved] if len(resolved) >= 2 else []
+    st = state(request)
+    summaries = [st.cached("province", (name,), lambda name=name: queries.province_summary(db, name))
+                 for name in resolved] if len(resolved) >= 2 else []
     data = {"provinces": resolved, "comparison": summaries}
 
     def extra() -> dict[str, Any]:
@@ -150,7 +154,9 @@ def directives_view(
     page_size: Annotated[int, Query(ge=1, le=MAX_LIST_PAGE_SIZE)] = 50,
 ) -> Response:
     """Directive list page and /api/directives."""
-    total, rows = queries.list_directives(state(request).db(), limit=page_size, offset=(page - 1) * page_size)
+    st = state(request)
+    total, rows = st.cached("directives", (page, page_size), lambda: queries.list_directives(
+        st.db(), limit=page_size, offset=(page - 1) * page_size))
     data = {"page": page, "page_size": page_size, "total": total, "pages": _pages(total, page_size), "directives": rows}
     return respond(request, "directives.html", data)
 
@@ -164,11 +170,13 @@ def directive_view(
     page_size: Annotated[int, Query(ge=1, le=MAX_LIST_PAGE_SIZE)] = 50,
 ) -> Response:
     """Directive page and /api/directive?n=…: citing articles grouped by province and year, paginated."""
-    db = state(request).db()
-    canonicals = queries.resolve_directive(db, n.strip())
+    st = state(request)
+    db = st.db()
+    canonicals = st.cached("directive-id", (n.strip(),), lambda: queries.resolve_directive(db, n.strip()))
     if not canonicals:
         raise AppError(404, f"no article cites {n.strip()!r} (see /directives)")
-    cites = queries.directive_citations(db, canonicals, limit=page_size, offset=(page - 1) * page_size)
+    cites = st.cached("directive", (tuple(canonicals), page, page_size), lambda: queries.directive_citations(
+        db, canonicals, limit=page_size, offset=(page - 1) * page_size))
     data = {"number": n.strip(), "canonical": canonicals, "page": page, "page_size": page_size,
             "pages": _pages(cites["total"], page_size), **cites}
 
@@ -193,8 +201,9 @@ def agency_view(
     db = state(request).db()
     name = name.strip()
     if not name:
-        return respond(request, "agencies.html", {"agencies": queries.suggest_agencies(db, "", limit=100)})
-    profile = queries.agency_profile(db, name)
+        top = state(request).cached("agencies", (), lambda: queries.suggest_agencies(db, "", limit=100))
+        return respond(request, "agencies.html", {"agencies": top})
+    profile = state(request).cached("agency", (name,), lambda: queries.agency_profile(db, name))
     if not profile["blocs"]:
         suggestions = queries.suggest_agencies(db, name, limit=10)
         if is_api(request):

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlite_utils import Database
 
-from search_app.cache import TTLCache
+from search_app.cache import TTLCache, db_stamp
 from search_app.i18n import LANG_COOKIE, pick_lang, translator
 from store.db import StoreError, open_db
 
@@ -42,8 +42,12 @@ class AppState:
         # Repeated searches (paging back, facet toggles, popular queries) skip the index.
         self.search_cache = TTLCache(size=1024, ttl=60.0)
         self.similar_cache = TTLCache(size=2048, ttl=600.0)
-        # Archive-wide lists (provinces, counts) change only when new data is ingested.
-        self.list_cache = TTLCache(size=16, ttl=30.0)
+        # Read-side aggregates (bloc histories, province summaries, ...) keyed on the DB's write stamp.
+        self.data_cache = TTLCache(size=1024, ttl=120.0)
+
+    def cached(self, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """Return ``compute()`` cached under (name, args) until the database changes."""
+        return self.data_cache.get_or_compute((name, db_stamp(self.db_path), *args), compute)
 
     def db(self) -> Database:
         """Return this thread's read-only connection (opened on first use)."""
