@@ -43,8 +43,8 @@ _NUMERIC_Y = re.compile(r"(?<![\d/.,-])(\d{1,2})(?:\s+va\s+\d{1,2})?\s?[/.-]\s?(
 _ISO = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 # "4/8", "26-12", "9.2" (only after a day word, see _DAY_CUE)
 _NUMERIC_DM = re.compile(r"(?<![\d/.,-])(\d{1,2})(?:\s+va\s+\d{1,2})?[/.-](\d{1,2})(?![\d]|[/.-]\d|,\d)")
-# words that announce a day: "ngày", "sáng", "chiều", "tối", "trưa", "hôm nay", "sáng nay", "đêm"
-_DAY_CUE = re.compile(r"(?:ngay|sang|chieu|toi|trua|dem|nay|hom)\s*,?\s*$")
+# words that announce a day: "ngày", "sáng", "chiều", "tối", "trưa", "hôm nay", "sáng nay", "chiều qua", "đêm"
+_DAY_CUE = re.compile(r"(?:ngay|sang|chieu|toi|trua|dem|nay|hom|qua)\s*,?\s*$")
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:

@@ -37,7 +37,7 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
 
-_DAY_CUE = re.compile(r"(?:sang|chieu|toi|trua|ngay|hom nay|sang nay|chieu nay|\d+h\d*)\s*,?\s*(?:ngay\s*)?$")
+_DAY_CUE = re.compile(r"(?:sang|chieu|toi|trua|ngay|nay|qua|\d+h\d*)\s*,?\s*(?:ngay\s*)?$")
 _DOC_BEFORE = re.compile(r"(?:so\s+\S+/\S+|/[a-z]{2,}[-\w]*|nghi dinh|quyet dinh|ke hoach|huong dan|cong van|luat)\s*,?\s*(?:ngay\s*)?$")
 _DOC_AFTER = re.compile(r"^\s*(?:cua|ve viec|quy dinh|ban hanh)")
 _PUB_CUE = re.compile(r"(?:ngay dang|dang luc|dang vao|dang ngay|cap nhat|xuat ban|\||gmt|luot xem|^\s*nguon|ban tin)")

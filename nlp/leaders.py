@@ -22,7 +22,7 @@ _ROLE = re.compile(
 )
 # "X là / làm / được bầu làm / đảm nhận cương vị [đơn vị] Trưởng khối"
 _CUE_BEFORE = re.compile(
-    r"(?:\s(?:là|làm|giữ|đảm nhận(?:\s+cương vị)?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
+    r"(?:\s(?:là|làm|giữ(?:\s+(?:vai trò|cương vị|chức))?|đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
     r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?"
     r"|\sđại diện\s+(?:đơn vị\s+)?)$",
     re.IGNORECASE,
@@ -85,7 +85,7 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 found = unit_before(text, end, sent.start, require_title=comma)
                 source = "rule:leader_before"
             if found is None:
-                after = unit_after(text, m.end() + 1)
+                after = unit_after(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
                 if after and not re.match(r"\s*(?:khối|cụm|thi đua|năm)", text[m.end() : m.end() + 12], re.IGNORECASE):
                     found = (after[0], m.end() + 1)
                     source = "rule:leader_after"

@@ -7,7 +7,7 @@ from collections import Counter
 
 from nlp.places import departments, place_heads
 from nlp.prepare import PreparedText
-from nlp.units import _head_pattern, clean_unit, is_unit_like, unit_before
+from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas, unit_before
 from store.models import ArticleRecords, Member, Span
 from store.vntext import unit_key
 
@@ -37,27 +37,6 @@ _COUNT_BEFORE = re.compile(r"(?:khối|cụm)[^.;]{0,80}?(?:gồm|có|gồm có|
 _PLACE_NOUNS = {"huyện", "xã"}
 
 
-def _mask(text: str) -> str:
-    """Blank the commas inside department names and brackets so a list splits on its own commas."""
-    chars = list(text)
-    for name in departments():
-        if "," not in name:
-            continue
-        for m in re.finditer(re.escape(name), text, re.IGNORECASE):
-            for i in range(m.start(), m.end()):
-                if chars[i] == ",":
-                    chars[i] = "\x00"
-    depth = 0
-    for i, c in enumerate(chars):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth and c in ",;":
-            chars[i] = "\x00"
-    return "".join(chars)
-
-
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
     for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
@@ -76,7 +55,7 @@ def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
 
 
 def _items(text: str, begin: int, end: int, noun: str | None) -> list[tuple[str, int]]:
-    masked = _mask(text[begin:end])
+    masked = mask_name_commas(text[begin:end])
     out: list[tuple[str, int]] = []
     bare_list = noun is not None and noun.lower() in ("huyện", "xã", "địa phương")
     pos = 0

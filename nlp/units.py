@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.places import agency_heads, place_heads
+from nlp.places import agency_heads, departments, place_heads
 
 # A person's title in front of the unit they lead: "Phó Giám đốc Sở Xây dựng" -> "Sở Xây dựng".
 PERSON_TITLE = re.compile(
@@ -27,6 +27,30 @@ _ROLE_WORD = re.compile(r"(?<!\w)(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối
 _PERSON_CUE = re.compile(r"^(?:đồng chí|đ/c|ông|bà|anh|chị|thầy|cô|tân|đại tá|thượng tá|trung tá)\s", re.IGNORECASE)
 _AFTER_BLOC = re.compile(r"(?<!\w)(?:khối|cụm)(?!\w)[^,;]*?\s+và\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def mask_name_commas(text: str) -> str:
+    """Return ``text`` (same length) with commas inside department names and brackets blanked.
+
+    "Sở Văn hóa, Thể thao và Du lịch" is one unit; a list or clause splits on the other commas.
+    """
+    chars = list(text)
+    for name in departments():
+        if "," not in name:
+            continue
+        for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+            for i in range(m.start(), m.end()):
+                if chars[i] == ",":
+                    chars[i] = "\x00"
+    depth = 0
+    for i, c in enumerate(chars):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth and c in ",;":
+            chars[i] = "\x00"
+    return "".join(chars)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +92,8 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
     """
     start = max(floor, end - 200)
     chunk = text[start:end]
-    cut = max(chunk.rfind(c) for c in ",;:\n(")
+    masked = mask_name_commas(chunk)
+    cut = max(masked.rfind(c) for c in ",;:\n(")
     if cut >= 0:
         start += cut + 1
         chunk = chunk[cut + 1 :]

@@ -41,6 +41,8 @@ def test_event_types(title, text, types):
         # a document's date is not the meeting date
         ("Thực hiện Quyết định số 12/QĐ-UBND ngày 20 tháng 3 năm 2023 của UBND huyện, sáng ngày 14/02/2024 Cụm thi "
          "đua các xã tổ chức hội nghị tổng kết năm 2023.", None, "2024-02-14"),
+        ("QNO - Chiều qua 12.1, Khối thi đua các cơ quan Văn hóa - Xã hội tỉnh tổ chức hội nghị tổng kết phong trào "
+         "thi đua năm 2020.", None, "2021-01-12"),
         ("Mới đây, Khối thi đua số 10 tổ chức hội nghị sơ kết 6 tháng đầu năm 2021.", None, None),
     ],
 )

@@ -37,6 +37,10 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 14/2/2025, Cụm trưởng xã Ngọc Lây phối hợp với UBND xã Măng Ri (Phó cụm) tổ chức hội nghị tổng kết "
          "Cụm thi đua các xã năm 2024.",
          {("xã Ngọc Lây", "head", 2024), ("UBND xã Măng Ri", "deputy", 2024)}),
+        # department names keep their commas; "giữ vai trò" is a cue like "làm"
+        ("Ngày 12/1/2021, Khối thi đua Văn hóa - Xã hội tổng kết năm 2020. Năm 2021, Sở Lao động - Thương binh và "
+         "Xã hội giữ vai trò Khối trưởng, Sở Văn hóa, Thể thao và Du lịch làm Khối phó.",
+         {("Sở Lao động - Thương binh và Xã hội", "head", 2021), ("Sở Văn hóa, Thể thao và Du lịch", "deputy", 2021)}),
         ("Năm học 2017 - 2018, Trường Cao đẳng Y tế làm Trưởng Khối, Trường Cao đẳng Nghề làm Phó Trưởng Khối.",
          {("Trường Cao đẳng Y tế", "head", None), ("Trường Cao đẳng Nghề", "deputy", None)}),
     ],
