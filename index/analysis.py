@@ -7,8 +7,8 @@ A document becomes four token streams (see index/README.md):
   abbreviations as one token (``KH&CN`` -> ``khcn``). Phrases run on this stream.
 - ``exact``: lower-case syllables that carry diacritics, so a query typed with diacritics
   ranks exact matches first.
-- ``words``: every dictionary compound found in the text, exact and folded, joined with "_"
-  (``thi_đua``, ``thi_dua``), plus the folded expansion of each abbreviation
+- ``words``: every dictionary compound found in the text, folded, joined with "_"
+  (``thi_dua``; one posting list per compound keeps Whoosh's commit affordable), plus the folded expansion of each abbreviation
   (``UBND`` -> ``uy_ban_nhan_dan``), which is also the compound of the written-out form.
 - ``title``: the folded syllables and compounds of the title.
 
@@ -288,10 +288,7 @@ def _emit_compounds(run_x: list[str], run_f: list[str], out: DocTokens, is_title
             key = f"{key} {run_f[j]}"
             if key in entries:
                 f = key.replace(" ", "_")
-                words.append(f)
-                x = "_".join(run_x[i : j + 1])
-                if x != f:
-                    words.append(x)
+                words.append(f)  # folded only: exact-diacritic ranking uses the exact syllables
                 if is_title:
                     out.title.append(f)
             if key not in prefixes:

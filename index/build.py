@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from index.engines.base import get_engine
 from index.errors import IndexLockedError, IndexMissingError
 from index.schema import FACETS
-from index.source import fingerprints, iter_index_docs
+from index.source import fingerprints, iter_index_docs, iter_raw_batches, to_index_doc
 
 META_FILE = "index.json"
 LOCK_FILE = "write.lock"
@@ -40,8 +40,11 @@ MANIFEST = "manifest.json"
 VOCAB = "facets.json"
 FORMAT_VERSION = 1
 # Bump when index.analysis or the fields change: the next `khoi index` then rebuilds.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 COMMIT_EVERY = 20_000  # documents per commit in an update, so a long run keeps its progress
+# Analysis is the costliest step (~1.5 ms per 2.5 KB article); above this many documents it runs
+# in worker processes while this one feeds the engine.
+PARALLEL_MIN_DOCS = 2_000
 
 
 @dataclass
@@ -176,7 +179,7 @@ def _rebuild(
     writer = backend.writer(gen_dir, fresh=True)
     vocab: dict[str, set[str]] = {name: set() for name in FACETS}
     try:
-        for doc in _progress(iter_index_docs(db, sorted(current)), len(current), progress, "index"):
+        for doc in _progress(_analyzed(db, sorted(current)), len(current), progress, "index"):
             writer.upsert(doc)
             _add_vocab(vocab, doc.facets)
             report.indexed += 1
@@ -238,7 +241,7 @@ def _update(
             writer.delete(doc_id)
             done.pop(doc_id, None)
             report.deleted += 1
-        for doc in _progress(iter_index_docs(db, changed), len(changed), progress, "update"):
+        for doc in _progress(_analyzed(db, changed), len(changed), progress, "update"):
             writer.upsert(doc)
             _add_vocab(vocab, doc.facets)
             done[doc.doc_id] = current[doc.doc_id]
@@ -256,6 +259,26 @@ def _update(
     _save_state(gen_dir, done, vocab)
     meta["updated_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
     _write_json(index_dir / META_FILE, meta)
+
+
+def _analyze_batch(rows: list[dict[str, Any]]) -> list[Any]:
+    return [to_index_doc(row) for row in rows]
+
+
+def _analyzed(db: Database, ids: list[int]) -> Iterator[Any]:
+    """Yield IndexDocs for ``ids`` in order, analysed in worker processes when there are many."""
+    workers = min(2, os.cpu_count() or 1)
+    if len(ids) < PARALLEL_MIN_DOCS or workers < 2:
+        yield from iter_index_docs(db, ids)
+        return
+    import multiprocessing
+
+    from index.analysis import _compounds
+
+    _compounds()  # load the word list once, before forking
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for docs in pool.imap(_analyze_batch, iter_raw_batches(db, ids), chunksize=1):
+            yield from docs
 
 
 def _save_state(gen_dir: Path, done: dict[int, str], vocab: dict[str, set[str]]) -> None:

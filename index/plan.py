@@ -152,7 +152,9 @@ class Planner:
         elif u.kind == "compound":
             should = [Term(WORDS, u.folded), Term(TITLE, u.folded, TITLE_BOOST)]
             if self.diacritics and u.exact:
-                should.append(Term(WORDS, u.exact, EXACT_BOOST))
+                # The compound must match; its exact-diacritic syllables only add to the score.
+                boost = tuple(Term(EXACT, x, EXACT_BOOST) for x in u.exact.split("_") if fold_token(x) != x)
+                should = [Bool(must=(Bool(should=tuple(should)),), should=boost)]
             self.highlight.update(u.folded.split("_"))
             self.highlight.update(_abbrs_of(u.folded))
         elif u.kind == "abbr":

@@ -17,7 +17,7 @@ from index.analysis import analyze_document
 from index.schema import IndexDoc
 from store.vntext import nfc, normalize_tone_placement
 
-BATCH = 500  # documents read per round trip
+BATCH = 200  # documents read per round trip (and per worker task)
 
 
 def fingerprints(db: Database) -> dict[int, str]:
