@@ -19,7 +19,8 @@ THRESHOLD = 2.5  # on the dev set positives score >= 3.5 and hard negatives <= 1
 
 _EVENT = re.compile(
     r"(?<!\w)(?:hoi nghi|so ket|tong ket|ky ket|ki ket|giao uoc|phat dong|hoi thao|giao luu|trien khai"
-    r"|hop mat|gap mat|le ky|ra quan|hoat dong chung|binh xet|cham diem)(?!\w)"
+    r"|hop mat|gap mat|le ky|ra quan|hoat dong chung|binh xet|cham diem|giao ban|kiem tra cheo|toa dam|ban giao"
+    r"|hoc tap kinh nghiem|ve nguon|trao co|cuoc hop|hop (?:khoi|cum|dinh ky|thuong ky))(?!\w)"
 )
 _OVERVIEW = re.compile(r"\d+\s+cum\s*(?:,|va)\s*\d+\s+khoi|\d+\s+khoi\s*(?:,|va)\s*\d+\s+cum|co\s+\d+\s+(?:cum|khoi) thi dua")
 _LEGAL = re.compile(
@@ -78,6 +79,8 @@ def classify(doc: PreparedText) -> Verdict:
         score += 1.5
     if any(_event_near(folded, m) for m in lead_mentions):
         score += 1.5
+    elif title_mentions and _EVENT.search(folded, 0, lead_end):
+        score += 1.0  # "Khối thi đua X: đoàn kết, sáng tạo" over a lead that reports the meeting
     if len(mentions) >= 3:
         score += 0.5
     if _EVENT.search(folded[:lead_end]) and not lead_mentions and not title_mentions:

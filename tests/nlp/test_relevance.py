@@ -66,3 +66,15 @@ def test_agency_news_that_names_its_bloc_is_not_a_bloc_meeting():
     text = ("Ngày 5/1/2022, Sở Y tế tổ chức hội nghị tổng kết công tác năm 2021. Năm 2021, Sở Y tế là đơn vị dẫn đầu "
             "Khối thi đua các cơ quan Văn hóa - Xã hội và được UBND tỉnh tặng Cờ thi đua.")
     assert not classify(doc(text, title="Sở Y tế được tặng Cờ thi đua")).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Khối thi đua số 2: Đoàn kết, sáng tạo, hoàn thành xuất sắc nhiệm vụ",
+         "Sáng 20/6, các đơn vị đã tổ chức hội nghị giao ban 6 tháng đầu năm tại Sở Công Thương."),
+        (None, "Chiều 5/10, Khối thi đua các cơ quan Nội chính tổ chức kiểm tra chéo công tác thi đua tại Công an tỉnh."),
+    ],
+)
+def test_other_bloc_activities_are_relevant(title, text):
+    assert classify(doc(text, title=title)).relevant
