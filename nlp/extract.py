@@ -36,6 +36,7 @@ def extract_prepared(doc: PreparedText) -> ArticleRecords:
         records.evidence["relevant"] = verdict.span
     if not verdict.relevant:
         return records
+    # order matters: leaders default their year from the period/event date, members add the leaders
     blocs.fill(doc, records)  # bloc name
     provinces.fill(doc, records)  # province (+ post-2025 name)
     events.fill(doc, records)  # event types, event date, period, venue
