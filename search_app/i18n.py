@@ -113,6 +113,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "awards": ("Khen thưởng", "Awards"),
     "directives": ("Văn bản trích dẫn", "Directives cited"),
     "gap_year": ("Không có bài viết nào về năm này.", "No article covers this year."),
+    "same_name_elsewhere": ("Cùng tên ở tỉnh khác", "Same name elsewhere"),
+    "province_unknown": ("chưa rõ tỉnh", "province unknown"),
     "year_unknown": ("Chưa rõ năm", "Year unknown"),
     "blocs_title": ("Các khối, cụm thi đua", "Emulation blocs"),
     "blocs_empty": ("Chưa có khối nào trong kho.", "No bloc in the archive yet."),

@@ -137,26 +137,29 @@ def get_bloc(db: Database, bloc_id: int) -> dict[str, Any] | None:
 
 
 def bloc_group(db: Database, bloc_id: int) -> list[dict[str, Any]]:
-    """Return the blocs that are one bloc under variant names: same name_key, same or unknown province."""
+    """Return the bloc rows that are one bloc: same name_key (variant spellings) in the same province.
+
+    A bloc whose province is unknown is not merged into a province's bloc: generic names
+    ("Khối thi đua các cơ quan tham mưu tổng hợp") exist in almost every province.
+    """
     bloc = get_bloc(db, bloc_id)
     if bloc is None:
         return []
-    if bloc["province"] is None:
-        sql = "SELECT id, province, name, name_key FROM blocs WHERE name_key = ? ORDER BY id"
-        return _rows(db, sql, [bloc["name_key"]]) if _single_province(db, bloc["name_key"]) else [bloc]
     return _rows(
         db,
-        "SELECT id, province, name, name_key FROM blocs WHERE name_key = ? AND (province = ? OR province IS NULL)"
-        " ORDER BY id",
+        "SELECT id, province, name, name_key FROM blocs WHERE name_key = ? AND province IS ? ORDER BY id",
         [bloc["name_key"], bloc["province"]],
     )
 
 
-def _single_province(db: Database, name_key: str) -> bool:
-    n = db.execute(
-        "SELECT count(DISTINCT province) FROM blocs WHERE name_key = ? AND province IS NOT NULL", [name_key]
-    ).fetchone()[0]
-    return n <= 1
+def same_name_blocs(db: Database, bloc_id: int) -> list[dict[str, Any]]:
+    """Return blocs elsewhere (other or unknown province) whose name has the same key."""
+    return _rows(
+        db,
+        "SELECT o.id, o.province, o.name FROM blocs b JOIN blocs o ON o.name_key = b.name_key AND o.id != b.id"
+        " AND o.province IS NOT b.province WHERE b.id = ? ORDER BY o.province, o.id",
+        [bloc_id],
+    )
 
 
 def list_blocs(
@@ -249,6 +252,7 @@ def bloc_history(db: Database, bloc_id: int) -> dict[str, Any] | None:
     return {
         "bloc": {"id": main["id"], "province": main["province"], "name": main["name"], "name_key": main["name_key"]},
         "merged_bloc_ids": ids,
+        "same_name_elsewhere": same_name_blocs(db, bloc_id),
         "names": names,
         "meeting_count": len(meetings),
         "first_year": known[0] if known else None,

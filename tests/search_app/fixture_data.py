@@ -157,6 +157,20 @@ ARTICLES: list[Article] = [
         },
     ),
     Article(
+        key="noprovince2018",
+        url="https://baomoi.example.vn/tin/khoi-tham-muu-2018",
+        title="Khối thi đua các cơ quan tham mưu tổng hợp sơ kết năm 2018",
+        published_at="2018-07-02",
+        text=(
+            "Khối thi đua các cơ quan tham mưu tổng hợp sơ kết năm 2018\n\n"
+            "Ngày 28/6/2018, Khối thi đua các cơ quan tham mưu tổng hợp tổ chức sơ kết công tác thi đua."
+        ),
+        records={
+            "bloc": "Khối thi đua các cơ quan tham mưu tổng hợp", "event_types": ["so_ket"],
+            "event_date": "2018-06-28", "period": "2018-H1",
+        },
+    ),
+    Article(
         key="offtopic",
         url="https://yenbai.gov.vn/tin/thoi-tiet",
         title="Dự báo thời tiết cuối tuần",

@@ -230,6 +230,13 @@ def test_bloc_history_merges_variant_names_and_shows_gaps(client: TestClient) ->
     assert y2020["awards"][0]["evidence"]["url"].startswith("/article/")
 
 
+def test_bloc_of_unknown_province_is_not_merged_but_linked(client: TestClient, archive: Archive) -> None:
+    article = client.get(f"/api/article/{archive.ids['noprovince2018']}").json()["article"]
+    lone = client.get(f"/api/bloc/{article['meeting']['bloc_id']}").json()["history"]
+    assert lone["bloc"]["province"] is None and lone["meeting_count"] == 1
+    assert [o["province"] for o in lone["same_name_elsewhere"]] == ["Thái Nguyên"]
+
+
 def test_bloc_exports_csv_and_markdown(client: TestClient) -> None:
     r = client.get("/api/bloc/1", params={"format": "csv"})
     assert r.status_code == 200 and "kind" in r.text.splitlines()[0]
