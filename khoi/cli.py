@@ -217,11 +217,17 @@ def predict(file: Path) -> None:
 
     Example: khoi predict ../shared/eval/dev.gold.jsonl > pred.jsonl
     """
+    from nlp.errors import BadInputError
     from nlp.predict import predict_lines
 
-    with file.open(encoding="utf-8-sig") as handle:
-        for line in predict_lines(handle):
-            click.echo(line)
+    try:
+        with file.open(encoding="utf-8-sig") as handle:
+            for line in predict_lines(handle):
+                click.echo(line)
+    except BadInputError as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{file}: not UTF-8 text ({exc.reason})") from exc
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from nlp.chrome import fix_typos, strip_chrome
 from store.vntext import clean_text, fold_key
@@ -15,8 +16,9 @@ class Sentence:
     end: int
     text: str
 
-    @property
+    @cached_property
     def folded(self) -> str:
+        """The sentence lower-cased without diacritics (computed once: extractors ask often)."""
         return fold_key(self.text)
 
 

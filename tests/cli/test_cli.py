@@ -144,3 +144,25 @@ def test_accentless_search_finds_the_samples(pipeline: dict[str, str], query: st
     texts = [fold_key(db["documents"].get(h["document_id"])["text"]) for h in hits]
     assert any(fold_key(must_find) in t for t in texts[:3])
     assert all(h["url"] for h in hits)
+
+
+def test_predict_bad_line_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "in.jsonl"
+    bad.write_text('{"id": "a", "text": "Khối thi đua số 3"}\n[1, 2]\n', encoding="utf-8")
+    result = run("predict", str(bad))
+    assert result.exit_code == 1
+    assert f"Error: {bad}: line 2:" in result.output
+
+
+def test_predict_prints_one_format_line_per_article(tmp_path: Path, samples_dir: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = [
+        {"id": f"s{n}", "url": None, "title": None, "text": p.read_text(encoding="utf-8")}
+        for n, p in enumerate(sorted(samples_dir.glob("*.txt")))
+    ]
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    result = run("predict", str(src))
+    assert result.exit_code == 0, result.output
+    preds = [json.loads(x) for x in result.output.splitlines()]
+    assert [p["id"] for p in preds] == [x["id"] for x in lines]
+    assert all(set(p["pred"]) >= {"relevant", "bloc", "leaders", "directives", "awards"} for p in preds)
