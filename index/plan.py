@@ -175,8 +175,9 @@ class Planner:
         if not tokens:
             return All()
         self.has_text = True
-        if len(tokens) == 1:
-            return self.text(text)
+        units = analyze_query(text)
+        if len(tokens) == 1 or (len(units) == 1 and units[0].kind == "compound"):
+            return self.text(text)  # a one-word phrase ("thi đua") is a term lookup, not a position scan
         self.highlight.update(tokens)
         phrase = Phrase(FOLDED, tuple(tokens))
         if not (self.diacritics and has_diacritics(text)):
