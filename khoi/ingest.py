@@ -80,8 +80,7 @@ def documents_from_file(path: Path) -> Iterator[Document]:
             raise IngestError(f"{path}: cannot decode text ({exc}); save it as UTF-8") from exc
         if not looks_like_text(text):
             raise IngestError(f"{path}: does not look like text (binary content or an unknown encoding)")
-        title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-        doc = Document(url=url, text=text, title=title, raw=raw, encoding=encoding)
+        doc = Document(url=url, text=text, raw=raw, encoding=encoding)
     yield _finish(doc)
 
 
@@ -127,9 +126,18 @@ def _documents_from_jsonl(path: Path, raw: bytes) -> Iterator[Document]:
 def _finish(doc: Document) -> Document:
     prepared = prepare(doc.text, title=doc.title, url=doc.url)
     doc.text = prepared.text
-    doc.title = prepared.title
+    doc.title = prepared.title or headline_of(prepared.text)
     doc.fetched_at = doc.fetched_at or now_iso()
     return doc
+
+
+MAX_TITLE_CHARS = 300  # longer first lines are body paragraphs, not headlines
+
+
+def headline_of(text: str) -> str | None:
+    """Return the first line of a cleaned plain-text article when it is headline-sized."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return first if first and len(first) <= MAX_TITLE_CHARS else None
 
 
 def ingest_paths(

@@ -166,3 +166,13 @@ def test_predict_prints_one_format_line_per_article(tmp_path: Path, samples_dir:
     preds = [json.loads(x) for x in result.output.splitlines()]
     assert [p["id"] for p in preds] == [x["id"] for x in lines]
     assert all(set(p["pred"]) >= {"relevant", "bloc", "leaders", "directives", "awards"} for p in preds)
+
+
+def test_plain_text_title_skips_page_chrome(db_path: Path, samples_dir: Path) -> None:
+    from store.db import open_db
+
+    sample = samples_dir / "001_edac852109de44a1.txt"
+    assert sample.read_text(encoding="utf-8").startswith("Thông tin mới nhất")  # a portal widget heading
+    assert run("ingest", str(sample), "--db", str(db_path)).exit_code == 0
+    title = next(open_db(db_path)["documents"].rows)["title"]
+    assert title.startswith("Khối thi đua các cơ quan tham mưu tổng hợp sơ kết")
