@@ -65,6 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{documents} bài viết · {meetings} hội nghị · {blocs} khối/cụm · {directives} văn bản",
         "{documents} articles · {meetings} meetings · {blocs} blocs · {directives} directives",
     ),
+    "latest": ("Bài mới nhất", "Latest articles"),
     "published": ("Ngày đăng", "Published"),
     "event_date": ("Ngày họp", "Meeting date"),
     "source_link": ("Bài gốc", "Original article"),

@@ -153,23 +153,21 @@ def search_view(request: Request, p: Annotated[SearchParams, Depends(search_para
     """Search page and /api/search: hits, facet counts, per-year counts, pagination."""
     data: dict[str, Any] = {"query": p.q, "sort": p.sort, "filters": p.filters, "date_from": p.date_from,
                             "date_to": p.date_to, "page": p.page, "page_size": p.page_size}
-    results = run_search(request, p) if p.active else None
-    if results is None:
-        data.update(total=0, pages=0, took_ms=0, hits=[], facets=_facet_dict(None), per_year=[])
-    else:
-        facet_data = _facet_dict(results.facets)
-        per_year = sorted(
-            ({"year": f["value"], "count": f["count"]} for f in facet_data["year"] if f["value"].isdigit()),
-            key=lambda f: f["year"],
-        )
-        data.update(
-            total=results.total,
-            pages=min(MAX_PAGE, math.ceil(results.total / p.page_size)) if results.total else 0,
-            took_ms=round(float(results.took_ms or 0), 1),
-            hits=[_hit_dict(h) for h in results.hits],
-            facets=facet_data,
-            per_year=per_year,
-        )
+    # An empty search browses the whole archive, newest first (the index's rule for no text).
+    results = run_search(request, p)
+    facet_data = _facet_dict(results.facets)
+    per_year = sorted(
+        ({"year": f["value"], "count": f["count"]} for f in facet_data["year"] if f["value"].isdigit()),
+        key=lambda f: f["year"],
+    )
+    data.update(
+        total=results.total,
+        pages=min(MAX_PAGE, math.ceil(results.total / p.page_size)) if results.total else 0,
+        took_ms=round(float(results.took_ms or 0), 1),
+        hits=[_hit_dict(h) for h in results.hits],
+        facets=facet_data,
+        per_year=per_year,
+    )
 
     def extra() -> dict[str, Any]:
         lang = request_lang(request)
