@@ -20,4 +20,5 @@ class RawPageItem:
     last_modified: str | None = None
     sitemap_lastmod: str | None = None
     aliases: list[str] = field(default_factory=list)  # other URLs that led here (redirects, fetched spelling)
-    listing: bool = False  # the spider saw a listing (many article links, no long paragraph)
+    listing: bool = False  # a feed or sitemap
+    anchors: list[str] = field(default_factory=list)  # long link texts on the page (article titles)

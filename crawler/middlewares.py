@@ -35,14 +35,9 @@ class BudgetMiddleware:
         if spider.fetched.get(site, 0) >= spider.budget(site):
             self.crawler.stats.inc_value(f"khoi/{site}/over_budget")
             raise IgnoreRequest(f"page budget of {site} reached")
+        # Counted when admitted, not when answered: Scrapy admits many requests before the first reply.
+        spider.fetched[site] = spider.fetched.get(site, 0) + 1
         return None
-
-    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
-        spider = self.crawler.spider
-        site = request.meta.get("site")
-        if site is not None and not request.meta.get("dont_obey_robotstxt") and hasattr(spider, "fetched"):
-            spider.fetched[site] = spider.fetched.get(site, 0) + 1
-        return response
 
 
 class CrawlDelayMiddleware:

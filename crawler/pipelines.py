@@ -23,6 +23,18 @@ logger = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 400  # listing pages on the mock and sample portals clean to less
 MIN_PARAGRAPH_CHARS = 200  # an article has at least one real paragraph; listing summaries are shorter
 MAX_BODY_BYTES = 8_000_000
+MIN_TITLE_LINES = 3  # main-text lines that are link titles; article pages had 0 on the mock portals
+
+
+def _title_lines(lines: list[str], anchors: list[str]) -> int:
+    """Return how many text lines start with the text of a long link on the page."""
+    if not anchors:
+        return 0
+    heads = {a[:LINE_HEAD] for a in anchors}
+    return sum(1 for line in lines if line[:LINE_HEAD] in heads)
+
+
+LINE_HEAD = 25
 
 
 class ValidatePipeline:
@@ -72,8 +84,8 @@ class StorePipeline:
         lines = doc.text.splitlines()
         longest = max((len(x) for x in lines), default=0)
         is_article = len(doc.text) >= MIN_ARTICLE_CHARS and longest >= MIN_PARAGRAPH_CHARS
-        if item.listing and longest < 400:
-            is_article = False
+        if item.listing or _title_lines(lines, item.anchors) >= MIN_TITLE_LINES:
+            is_article = False  # a listing: its main text is a column of linked titles
         if not is_article:
             state.record(item.url, site, **validators, content_hash=None)
             for alias in item.aliases:

@@ -63,16 +63,17 @@ class CrawlState:
         ).fetchone()
         return PageState(*row) if row else None
 
-    def add_pending(self, site: str, urls: list[str]) -> None:
-        """Record newly discovered URLs as the frontier (existing rows are left alone)."""
+    def add_pending(self, site: str, urls: list[tuple[str, str]]) -> None:
+        """Record newly discovered (canonical URL, URL as found) pairs as the frontier."""
         if urls:
             with self.db.conn:
-                self.table.insert_all(({"url": u, "site": site} for u in urls), pk="url", ignore=True)
+                self.table.insert_all(({"url": u, "fetch_url": f, "site": site} for u, f in urls),
+                                      pk="url", ignore=True)
 
     def pending(self, site: str) -> list[str]:
-        """Return the URLs of ``site`` discovered but not fetched yet, or failed last time."""
+        """Return the URLs (as found) of ``site`` discovered but not fetched yet, or failed last time."""
         rows = self.db.execute(
-            "SELECT url FROM pages WHERE site = ? AND (fetched_at IS NULL OR (error IS NOT NULL "
+            "SELECT coalesce(fetch_url, url) FROM pages WHERE site = ? AND (fetched_at IS NULL OR (error IS NOT NULL "
             "AND coalesce(status, 0) NOT IN (404, 410) AND error NOT LIKE 'robots%'))",
             [site],
         ).fetchall()

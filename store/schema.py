@@ -146,6 +146,13 @@ def m003_crawl_state(db: Database) -> None:
     db["pages"].create_index(["site"])
 
 
+@migrations()
+def m004_crawl_fetch_url(db: Database) -> None:
+    # pages.url is the canonical URL (dedup key); fetch_url is the spelling found on the site,
+    # which is what a resumed crawl must request (servers may not accept the canonical form).
+    db["pages"].add_column("fetch_url", str)
+
+
 def latest_migration() -> str:
     """Return the name of the newest migration (the schema version)."""
     return migrations._migrations[-1].name

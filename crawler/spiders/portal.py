@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
@@ -30,6 +31,7 @@ from store.db import now_iso
 MAX_PAGINATION = 400  # listing pages followed in one chain; the largest sample archive has ~150
 MAX_BARREN = 3  # hub pages in a row that bring no new URL: a calendar or facet walk, stop
 LONG_ANCHOR = 25  # anchors this long are article titles on the sample portals
+MAX_ANCHORS = 300
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 _XML_HINT = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<\?xml|^\s*<(?:rss|feed|urlset|sitemapindex)\b", re.IGNORECASE)
 
@@ -93,11 +95,13 @@ class PortalSpider(scrapy.Spider):
                 req = self._follow(cfg, url, hops=0, priority=800 - i, kind=kind, force=True)
                 if req is not None:
                     requests.append(req)
-            self.crawl_state.add_pending(cfg.name, [r.meta["canonical"] for r in requests if r.meta["_new"]])
+            self.crawl_state.add_pending(cfg.name, [(r.meta["canonical"], r.url) for r in requests if r.meta["_new"]])
             yield from requests
             for url in self.crawl_state.pending(cfg.name):
+                # With a JOBDIR, a hard kill leaves URLs in its seen-set that never reached the
+                # queue file; re-seeding them must bypass that filter or they would be lost.
                 req = self._follow(cfg, url, hops=0, priority=100, kind="page", force=True,
-                                   dont_filter=not self.distributed)
+                                   dont_filter=bool(self.settings.get("JOBDIR")) and not self.distributed)
                 if req is not None:
                     yield req
 
@@ -126,9 +130,10 @@ class PortalSpider(scrapy.Spider):
             changed = bool(lastmod and _newer(lastmod, known.sitemap_lastmod or known.fetched_at))
             if known.is_leaf and not changed and not force:
                 return None  # an article we have: the seen-URL table says skip
-            if known.etag:
+            # Sitemaps are always read in full: an unchanged index still leads to changed children.
+            if known.etag and kind != "sitemap":
                 headers["If-None-Match"] = known.etag
-            if known.last_modified:
+            if known.last_modified and kind != "sitemap":
                 headers["If-Modified-Since"] = known.last_modified
         meta = {"_new": known is None, "site": cfg.name, "kind": kind, "hops": hops, "pages_deep": pages_deep, "barren": barren,
                 "canonical": canon, "sitemap_lastmod": lastmod, "handle_httpstatus_list": [304]}
@@ -164,7 +169,7 @@ class PortalSpider(scrapy.Spider):
             item.listing = True
             requests = list(self._parse_xml(cfg, response))
         elif "html" in ctype or not ctype:
-            requests, item.listing, canonical_link = self._parse_html(cfg, response)
+            requests, item.anchors, canonical_link = self._parse_html(cfg, response)
             if canonical_link and canonical_link != item.url and is_same_site(canonical_link, cfg.hosts) \
                     and not trap_reason(canonical_link):
                 item.aliases = [a for a in {*item.aliases, item.url} if a != canonical_link]
@@ -173,7 +178,7 @@ class PortalSpider(scrapy.Spider):
             return
         # Frontier first, then the page: a crash between them re-fetches the page, never loses links.
         new = [r for r in requests if r.meta.get("_new")]
-        self.crawl_state.add_pending(cfg.name, [r.meta["canonical"] for r in new])
+        self.crawl_state.add_pending(cfg.name, [(r.meta["canonical"], r.url) for r in new])
         yield from requests
         yield item
 
@@ -213,7 +218,7 @@ class PortalSpider(scrapy.Spider):
             if req is not None:
                 yield req
 
-    def _parse_html(self, cfg: SiteConfig, response: Response) -> tuple[list[Request], bool, str | None]:
+    def _parse_html(self, cfg: SiteConfig, response: Response) -> tuple[list[Request], list[str], str | None]:
         sel = response.selector
         meta = response.meta
         hops, pages_deep, barren = meta.get("hops", 0), meta.get("pages_deep", 0), meta.get("barren", 0)
@@ -233,10 +238,8 @@ class PortalSpider(scrapy.Spider):
         for href in sel.xpath("//link[@rel='alternate' and (contains(@type,'rss') or contains(@type,'atom'))]/@href"):
             url = urljoin(base, href.get())
             links.setdefault(canonical_url(url), (url, "rss"))
-        long_links = sum(1 for _, anchor in links.values() if len(anchor) >= LONG_ANCHOR)
-        paragraphs = [len(p) for p in sel.xpath("//p").xpath("normalize-space(string(.))").getall()]
-        listing = long_links >= 8 and max(paragraphs, default=0) < 400
-        if canonical_link and (urlsplit(canonical_link).path in ("", "/") or listing):
+        anchors = sorted({anchor for _, anchor in links.values() if len(anchor) >= LONG_ANCHOR})[:MAX_ANCHORS]
+        if canonical_link and urlsplit(canonical_link).path in ("", "/"):
             canonical_link = None  # some portals point every page's rel=canonical at the home page
         assert self.crawl_state is not None
         new_count = 0
@@ -259,7 +262,7 @@ class PortalSpider(scrapy.Spider):
             req.meta["barren"] = next_barren
         if next_barren > MAX_BARREN:
             candidates = []
-        return candidates, listing, canonical_link
+        return candidates, anchors, canonical_link
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request (URL and reason) and go on."""
@@ -268,10 +271,16 @@ class PortalSpider(scrapy.Spider):
         kind = request.meta.get("kind")
         response = getattr(failure.value, "response", None)
         status = getattr(response, "status", None)
-        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if "robots" in str(failure.getErrorMessage()).lower() or "Forbidden by robots" in reason:
-            reason = "robots.txt disallows"
+        message = failure.getErrorMessage()
+        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {message}"
+        if failure.check(IgnoreRequest) and "budget" in message:
+            return  # stays pending in the pages table for the next crawl
         canon = request.meta.get("canonical") or canonical_url(request.url)
+        if failure.check(IgnoreRequest) and "robots" in message.lower():
+            self.crawler.stats.inc_value(f"khoi/{site}/robots_disallowed")
+            if self.crawl_state is not None:
+                self.crawl_state.record(canon, site, error="robots.txt disallows")
+            return
         quiet = (kind == "sitemap" and status == 404) or kind == "robots"
         if not quiet:
             self.logger.warning("failed %s: %s", request.url, reason)
