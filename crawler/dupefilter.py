@@ -1,7 +1,8 @@
 """Request fingerprints on canonical URLs, for the local and the Redis dupefilter.
 
-A redirect hop is fingerprinted apart from its first request, otherwise ``/a`` -> ``/a/``
-(same canonical URL) would be dropped as a duplicate of itself.
+A redirect to the same canonical URL (``/a`` -> ``/a/``) is fingerprinted apart from its
+first request, otherwise it would be dropped as a duplicate of itself; a redirect to another
+page (``/?p=12`` -> ``/2023/07/slug/``) is dropped when that page was already requested.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from crawler.urls import canonical_url
 
 
 def canonical_fingerprint(request: Request) -> bytes:
-    """Return the fingerprint of ``request``: method + canonical URL (+ redirect hop)."""
-    hops = len(request.meta.get("redirect_urls", ()))
-    key = f"{request.method} {canonical_url(request.url)} {hops}"
+    """Return the fingerprint of ``request``: method + canonical URL (+ hop of a same-URL redirect)."""
+    canon = canonical_url(request.url)
+    sources = request.meta.get("redirect_urls") or ()
+    hops = len(sources) if sources and canonical_url(sources[-1]) == canon else 0
+    key = f"{request.method} {canon} {hops}"
     return hashlib.sha1(key.encode("utf-8")).digest()
 
 
