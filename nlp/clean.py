@@ -97,8 +97,7 @@ def clean_html(raw: bytes, url: str, declared_encoding: str | None = None,
     published = _parse_date(_by_selector(soup, selectors.get("date")) or "") or find_date(soup)
     author = _by_selector(soup, selectors.get("author")) or find_author(soup)
     body_node = soup.select_one(selectors["body"]) if selectors.get("body") else None
-    text = extract_main_text(soup, body_node)
-    text = _drop_leading_title(text, title)
+    text = _drop_leading_title(_strip_plain_chrome(extract_main_text(soup, body_node)), title)
     if author is None:
         author = _author_from_text(text)
     return Document(url=url, text=text, title=title, published_at=published, author=author,
@@ -174,6 +173,15 @@ def find_author(soup: BeautifulSoup) -> str | None:
         if _AUTHOR_HINT.search(ident) and 2 < len(text) < 80:
             return re.sub(r"^(?:tác giả|nguồn|theo)\s*[:：]?\s*", "", text, flags=re.IGNORECASE)
     return None
+
+
+def _strip_plain_chrome(text: str) -> str:
+    """Return ``text`` through nlp.chrome's plain-text stripper too (the rules .txt ingest uses)."""
+    try:
+        from nlp.chrome import strip_chrome
+    except ImportError:  # pragma: no cover - sibling module not present
+        return text
+    return strip_chrome(text)
 
 
 def _author_from_text(text: str) -> str | None:
