@@ -63,7 +63,7 @@ def _values(name: str, values: list[str]) -> list[str]:
     return [v for v in dict.fromkeys(v.strip() for v in values) if v]
 
 
-def search_params(
+async def search_params(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Query; diacritics optional; quotes for a phrase")] = "",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 10,
