@@ -90,7 +90,8 @@ def create_app(db_path: Path, index_dir: Path) -> FastAPI:
             for method, op in ops.items():
                 params = [
                     {"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                     "description": p.get("description", ""), "schema": _type_name(p.get("schema", {}))}
+                     "description": p.get("description", ""), "schema": _type_name(p.get("schema", {})),
+                     "limits": _limits(p.get("schema", {}))}
                     for p in op.get("parameters", [])
                 ]
                 routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
@@ -129,6 +130,21 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _limits(schema: dict[str, Any]) -> str:
+    """Return a parameter's default and bounds as short text ("= 10, 1..100")."""
+    parts = []
+    if schema.get("default") not in (None, [], ""):
+        parts.append(f"= {schema['default']}")
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None or high is not None:
+        parts.append(f"{'' if low is None else low}..{'' if high is None else high}")
+    if "maxLength" in schema:
+        parts.append(f"≤ {schema['maxLength']} chars")
+    if "pattern" in schema:
+        parts.append(schema["pattern"].strip("^$").replace("|", " | "))
+    return ", ".join(parts)
 
 
 def _type_name(schema: dict[str, Any]) -> str:

@@ -166,3 +166,6 @@ def test_english_ui_and_error_page(page: Any) -> None:
     assert response.status == 404
     assert page.locator("form.searchbox").count() == 1
     shot(page, "not-found-en")
+    page.goto("/docs")
+    assert page.locator("section.route").count() >= 8
+    shot(page, "docs-en")
