@@ -31,6 +31,19 @@ _NOT_A_UNIT_BEFORE = re.compile(r"(?:bầu|thay đổi|công nhận|tân|các|v�
 _YEAR_AFTER = re.compile(r"^[^.;\n]{0,120}?(?<!\w)(năm học|giai đoạn|nhiệm kỳ|năm)\s+((?:19|20)\d{2})", re.IGNORECASE)
 _YEAR_IN_PAREN = re.compile(r"^[^()]{0,30}?năm\s+((?:19|20)\d{2})", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
+# "bàn giao nhiệm vụ Cụm trưởng [năm 2024] cho X": X holds the role in the stated (or the next) year
+_HANDOVER_BEFORE = re.compile(
+    r"(?:bàn giao|trao lại|chuyển giao|giao lại)(?:\s+(?:lại\s+)?(?:nhiệm vụ|vai trò|chức|cương vị|trách nhiệm|chức danh))?"
+    r"(?:\s+(?:đơn vị|là))?\s+$",
+    re.IGNORECASE,
+)
+_ROLE_TAIL = (
+    r"(?:\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:số\s+)?\d+)?)?"
+    r"(?:\s+(?P<school>năm học|năm)\s+(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
+)
+_HANDOVER_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:lại\s+)?cho\s+(?:đơn vị\s+)?", re.IGNORECASE)
+# "Trưởng khối năm 2025 là Sở Y tế", "Cụm phó là huyện X"
+_IS_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:là|thuộc về|do)\s+(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
 _ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên)(?!\w)", re.IGNORECASE)
 
 
@@ -47,7 +60,11 @@ def _default_year(records: ArticleRecords, elected: bool) -> int | None:
     return None
 
 
-def _year_for(text: str, role_start: int, role_end: int, sent_start: int, records: ArticleRecords) -> int | None:
+_NO_YEAR = object()
+
+
+def _explicit_year(text: str, role_start: int, role_end: int, sent_start: int) -> object:
+    """The year the sentence states for the role at ``role_start`` (None: a school year), or _NO_YEAR."""
     after = text[role_end:]
     if text[role_start - 1 : role_start] == "(" or text.rfind("(", max(0, role_start - 20), role_start) > text.rfind(
         ")", max(0, role_start - 20), role_start
@@ -63,8 +80,21 @@ def _year_for(text: str, role_start: int, role_end: int, sent_start: int, record
         return int(sm.group(1))
     if re.search(r"năm học|giai đoạn", text[sent_start:role_end], re.IGNORECASE):
         return None
+    return _NO_YEAR
+
+
+def _year_for(text: str, role_start: int, role_end: int, sent_start: int, records: ArticleRecords) -> int | None:
+    year = _explicit_year(text, role_start, role_end, sent_start)
+    if year is not _NO_YEAR:
+        return year  # type: ignore[return-value]
     elected = bool(_ELECTED.search(text, sent_start, role_start))
     return _default_year(records, elected)
+
+
+def _stated_year(m: re.Match[str], records: ArticleRecords, elected: bool) -> object:
+    if m.group("school"):
+        return None if m.group("school").lower() != "năm" else int(m.group("year"))
+    return _default_year(records, elected) if elected else _NO_YEAR
 
 
 def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
@@ -73,17 +103,35 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     out: list[Leader] = []
     seen: set[tuple[str, str, int | None]] = set()
     for sent in doc.sentences:
+        carried: object = _NO_YEAR  # an explicit year stated for an earlier role of the same sentence
         for m in _ROLE.finditer(text, sent.start, sent.end):
             role = "deputy" if (m.group("d1") or m.group("d2") or m.group("d3")) else "head"
             found = None
+            stated: object = _NO_YEAR
             before = text[max(sent.start, m.start() - 60) : m.start()]
-            cue = _CUE_BEFORE.search(before)
+            handover = _HANDOVER_BEFORE.search(before)
+            if handover:
+                tail = _HANDOVER_AFTER.match(text, m.end())
+                after = unit_after(text, tail.end()) if tail else None
+                if tail is None or after is None:
+                    continue  # "bàn giao nhiệm vụ Trưởng khối" with no receiver: the giver is elsewhere
+                found = (after[0], tail.end())
+                source = "rule:leader_handover"
+                stated = _stated_year(tail, records, elected=True)
+            cue = None if handover else _CUE_BEFORE.search(before)
             if cue and not _NOT_A_UNIT_BEFORE.search(before[: cue.start()]):
                 end = m.start() - (len(before) - cue.start())
                 # "A, Trưởng khối ...": A must be a person's title + unit ("Giám đốc Sở Tư pháp")
                 comma = cue.group(0).lstrip().startswith(",")
                 found = unit_before(text, end, sent.start, require_title=comma)
-                source = "rule:leader_before"
+                source = "rule:leader_title" if comma else "rule:leader_before"
+            if found is None:
+                tail = _IS_AFTER.match(text, m.end())
+                after = unit_after(text, tail.end()) if tail else None
+                if tail and after:
+                    found = (after[0], tail.end())
+                    source = "rule:leader_is"
+                    stated = _stated_year(tail, records, elected=False)
             if found is None:
                 after = unit_after(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
                 if after and not re.match(r"\s*(?:khối|cụm|thi đua|năm)", text[m.end() : m.end() + 12], re.IGNORECASE):
@@ -92,13 +140,23 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
             if found is None:
                 continue
             unit, ustart = found
-            year = _year_for(text, m.start(), m.end(), sent.start, records)
+            if stated is _NO_YEAR:
+                stated = _explicit_year(text, m.start(), m.end(), sent.start)
+            if stated is _NO_YEAR:
+                stated = carried
+            if stated is _NO_YEAR:
+                year = _year_for(text, m.start(), m.end(), sent.start, records)
+            else:
+                year = stated  # type: ignore[assignment]
+                carried = stated
             key = (unit_key(unit), role, year)
             if key in seen:
                 continue
             seen.add(key)
             out.append(Leader(unit=unit, role=role, year=year, start=min(ustart, m.start()), end=m.end(), source=source))
-    return out
+    # "Cụm trưởng năm 2022 là huyện X" wins over the unit read off a person's title ("Chủ tịch UBND huyện X, Cụm trưởng")
+    stated_slots = {(x.role, x.year) for x in out if x.source != "rule:leader_title"}
+    return [x for x in out if x.source != "rule:leader_title" or (x.role, x.year) not in stated_slots]
 
 
 def fill(doc: PreparedText, records: ArticleRecords) -> None:

@@ -29,6 +29,15 @@ _AFTER_BLOC = re.compile(r"(?<!\w)(?:khối|cụm)(?!\w)[^,;]*?\s+và\s+", re.IG
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
+def _clause_words(chunk: str):
+    """Clause words in ``chunk``; a capitalised one inside the chunk is part of a name ("Sở Giao thông vận tải")."""
+    lead = len(chunk) - len(chunk.lstrip())
+    for m in _CLAUSE_WORD.finditer(chunk):
+        if m.group(0)[:1].isupper() and m.start() > lead:
+            continue
+        yield m
+
+
 def mask_name_commas(text: str) -> str:
     """Return ``text`` (same length) with commas inside department names and brackets blanked.
 
@@ -66,7 +75,7 @@ def is_unit_like(name: str) -> bool:
     if not name or _PERSON_CUE.match(name) or _ROLE_WORD.search(name):
         return False
     words = name.split()
-    if len(words) > 16:
+    if len(words) > 16 or name.lower() in place_heads():  # a bare "tỉnh" / "huyện" names no unit
         return False
     if _head_pattern().match(name):
         return True
@@ -109,7 +118,7 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
         start += bloc_then.end()
         chunk = chunk[bloc_then.end() :]
     last = None
-    for m in _CLAUSE_WORD.finditer(chunk):
+    for m in _clause_words(chunk):
         last = m
     if last is not None:
         start += last.end()
@@ -144,7 +153,7 @@ def unit_after(text: str, start: int) -> tuple[str, int] | None:
     """Return (unit, end) of the agency name that starts at ``start`` ("Cụm trưởng xã X phối hợp ...")."""
     chunk = text[start : start + 160]
     chunk = re.split(r"[,;:.()\n]|\s[-–—]\s", chunk, maxsplit=1)[0]
-    m = _CLAUSE_WORD.search(chunk)
+    m = next(_clause_words(chunk), None)
     if m:
         chunk = chunk[: m.start()]
     stop = re.search(r"\s(?:phối hợp|tổ chức|đã|vừa|chủ trì|trao|tặng|năm\s+\d)", chunk)

@@ -43,6 +43,32 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
          {("Sở Lao động - Thương binh và Xã hội", "head", 2021), ("Sở Văn hóa, Thể thao và Du lịch", "deputy", 2021)}),
         ("Năm học 2017 - 2018, Trường Cao đẳng Y tế làm Trưởng Khối, Trường Cao đẳng Nghề làm Phó Trưởng Khối.",
          {("Trường Cao đẳng Y tế", "head", None), ("Trường Cao đẳng Nghề", "deputy", None)}),
+        # hand-over: the receiver heads the next emulation year, or the year stated
+        ("Ngày 15/1/2024, Cụm thi đua số 3 tổng kết công tác thi đua năm 2023. Tại hội nghị, thị xã Buôn Hồ - đơn vị "
+         "Cụm trưởng năm 2023 đã bàn giao nhiệm vụ Cụm trưởng cho huyện Krông Búk.",
+         {("thị xã Buôn Hồ", "head", 2023), ("huyện Krông Búk", "head", 2024)}),
+        ("Sáng 9/1/2025, Khối thi đua Nội chính tổng kết năm 2024. Sở Tư pháp đã trao lại nhiệm vụ Trưởng khối năm "
+         "2025 cho Thanh tra tỉnh, Công an tỉnh làm Phó Trưởng khối năm 2025.",
+         {("Thanh tra tỉnh", "head", 2025), ("Công an tỉnh", "deputy", 2025)}),
+        # trade unions are units; a bare "tỉnh" never is
+        ("Ngày 2/8/2024, Cụm thi đua các công đoàn ngành sơ kết 6 tháng đầu năm 2024. Năm 2024, Công đoàn ngành "
+         "Công Thương là đơn vị Cụm trưởng, Công đoàn Viên chức tỉnh là Cụm phó.",
+         {("Công đoàn ngành Công Thương", "head", 2024), ("Công đoàn Viên chức tỉnh", "deputy", 2024)}),
+        # role first, unit after "là"
+        ("Ngày 4/3/2024, Khối thi đua Kinh tế ký kết giao ước thi đua năm 2024. Khối trưởng năm 2024 là Sở Tài chính, "
+         "Phó Trưởng khối là Sở Nội vụ.",
+         {("Sở Tài chính", "head", 2024), ("Sở Nội vụ", "deputy", 2024)}),
+        ("Ngày 4/3/2024, Khối thi đua Kinh tế ký kết giao ước thi đua năm 2024. Sở Tài chính là Khối trưởng, "
+         "Sở Nội vụ là Phó Khối trưởng.",
+         {("Sở Tài chính", "head", 2024), ("Sở Nội vụ", "deputy", 2024)}),
+        # the deputy in a second clause shares the head's year
+        ("Ngày 18/1/2022, Khối thi đua Kinh tế tổng kết năm 2021. Sở Tài nguyên và Môi trường là đơn vị Trưởng khối "
+         "năm 2022, Sở Giao thông vận tải là Phó Trưởng khối.",
+         {("Sở Tài nguyên và Môi trường", "head", 2022), ("Sở Giao thông vận tải", "deputy", 2022)}),
+        # an explicit statement wins over the unit of a person's title
+        ("Ngày 12/1/2024, Cụm thi đua số 1 tổng kết năm 2023. Đ/c Lý Văn Sáng - Chủ tịch UBND huyện Bảo Lâm, Cụm "
+         "trưởng Cụm thi đua số 1 chủ trì hội nghị. Cụm trưởng năm 2023 là huyện Bảo Lâm, Cụm phó là huyện Bảo Lạc.",
+         {("huyện Bảo Lâm", "head", 2023), ("huyện Bảo Lạc", "deputy", 2023)}),
     ],
 )
 def test_leaders(text, expected):
