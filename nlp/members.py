@@ -13,7 +13,7 @@ from store.vntext import unit_key
 
 _NOUN = (
     r"(?:đơn vị thành viên|thành viên|cơ quan,?\s*đơn vị|cơ quan|đơn vị|trường|hội,?\s*đơn vị|tổ chức hội|hội"
-    r"|sở,?\s*ngành|sở|huyện|xã|địa phương|doanh nghiệp|ngân hàng)"
+    r"|sở,?\s*ngành|sở|huyện|thị xã|xã|quận|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn)"
 )
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
@@ -34,7 +34,13 @@ _MEMBER_OF = re.compile(r"\s+là\s+(?:đơn vị\s+)?thành viên\s+(?:của|tro
 _COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:thành viên|thi đua\s+(?:khối|cụm))", re.I)
 _COUNT_BEFORE = re.compile(r"(?:khối|cụm)[^.;]{0,80}?(?:gồm|có|gồm có|với|hiện có)\s*$|(?:với|lãnh đạo)\s*$", re.I)
-_PLACE_NOUNS = {"huyện", "xã"}
+_PLACE_NOUNS = {"huyện", "xã", "thị xã", "quận", "phường"}
+# a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
+_VERB_CLAUSE = re.compile(
+    r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt)(?!\w)"
+)
+# the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
+_PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)(?:\s+(?:[A-ZĐÀ-Ỹ0-9][\w'’-]*))+", re.UNICODE)
 
 
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
@@ -57,7 +63,7 @@ def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
 def _items(text: str, begin: int, end: int, noun: str | None) -> list[tuple[str, int]]:
     masked = mask_name_commas(text[begin:end])
     out: list[tuple[str, int]] = []
-    bare_list = noun is not None and noun.lower() in ("huyện", "xã", "địa phương")
+    bare_list = noun is not None and (noun.lower() in _PLACE_NOUNS or noun.lower() == "địa phương")
     pos = 0
     for part in re.split(r"[,;]", masked):
         raw = text[begin + pos : begin + pos + len(part)]
@@ -76,6 +82,9 @@ def _normalise(item: str, noun: str | None) -> str | None:
     name = clean_unit(re.sub(r"^(?:và|các)\s+", "", item.strip()))
     if not name:
         return None
+    place = _PLACE_ITEM.match(name)
+    if place:
+        name = place.group(0)
     low_noun = (noun or "").lower()
     if low_noun in _PLACE_NOUNS and not _head_pattern().match(name) and name[:1].isupper():
         return f"{low_noun} {name}"
@@ -83,7 +92,7 @@ def _normalise(item: str, noun: str | None) -> str | None:
         return f"Sở {name}"
     if is_unit_like(name) or re.match(r"(?i)(?:sở|ban|hội|đài|bảo hiểm)\s", name):
         return name
-    if low_noun in ("địa phương", "huyện", "xã") and name[:1].isupper() and len(name.split()) <= 4:
+    if (low_noun in _PLACE_NOUNS or low_noun == "địa phương") and name[:1].isupper() and len(name.split()) <= 4:
         return name
     return None
 
@@ -107,6 +116,8 @@ def extract_members(doc: PreparedText) -> list[Member]:
         else:
             stop = _LIST_END.search(text, m.end())
             end = stop.start() if stop else len(text)
+            verb = _VERB_CLAUSE.search(text, m.end(), end)
+            end = verb.start() if verb else end
             # a list opened with "(" closes with it: "Cụm thi đua 1 (gồm 4 huyện: A, B và C)"
             opened = text.rfind("(", max(0, m.start() - 40), m.start())
             if opened >= 0 and text.rfind(")", opened, m.start()) < 0:

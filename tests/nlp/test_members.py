@@ -24,6 +24,28 @@ from tests.nlp.helpers import doc
          ["Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ", "Hội Liên hiệp Phụ nữ tỉnh",
           "Liên hiệp các Hội Khoa học và Kỹ thuật"]),
         ("Hội Luật gia thành phố là thành viên của khối, luôn tích cực tham gia hoạt động chung.", ["Hội Luật gia thành phố"]),
+        # bare names after "gồm N quận/phường:" take the noun
+        ("Cụm thi đua các quận nội thành gồm 5 quận: Ba Đình, Hoàn Kiếm, Đống Đa, Hai Bà Trưng và Tây Hồ.",
+         ["quận Ba Đình", "quận Hoàn Kiếm", "quận Đống Đa", "quận Hai Bà Trưng", "quận Tây Hồ"]),
+        ("Sau sắp xếp, Cụm thi đua số 6 gồm 4 phường: Quy Nhơn Bắc, Quy Nhơn Nam, Quy Nhơn Đông và Quy Nhơn Tây.",
+         ["phường Quy Nhơn Bắc", "phường Quy Nhơn Nam", "phường Quy Nhơn Đông", "phường Quy Nhơn Tây"]),
+        # trade unions are member units
+        ("Cụm thi đua số 4 gồm 4 công đoàn: Công đoàn ngành Xây dựng, Công đoàn ngành Nông nghiệp, LĐLĐ huyện Tiên Du "
+         "và Công đoàn cơ sở Công ty Điện lực Bắc Ninh.",
+         ["Công đoàn ngành Xây dựng", "Công đoàn ngành Nông nghiệp", "LĐLĐ huyện Tiên Du",
+          "Công đoàn cơ sở Công ty Điện lực Bắc Ninh"]),
+        # the final "A và B" splits when B opens a journal, a school, an insurance office
+        ("Khối thi đua Văn hóa gồm 4 đơn vị: Sở Văn hóa và Thể thao, Báo Gia Lai, Tạp chí Văn nghệ Gia Lai và "
+         "Trường Cao đẳng Gia Lai.",
+         ["Sở Văn hóa và Thể thao", "Báo Gia Lai", "Tạp chí Văn nghệ Gia Lai", "Trường Cao đẳng Gia Lai"]),
+        ("Khối gồm các cơ quan: Cục Thống kê, Ban Quản lý Khu kinh tế tỉnh và BHXH tỉnh Quảng Trị.",
+         ["Cục Thống kê", "Ban Quản lý Khu kinh tế tỉnh", "BHXH tỉnh Quảng Trị"]),
+        # a list stops where a verb clause begins
+        ("Hội diễn có 120 diễn viên của 3 đơn vị trong Cụm gồm huyện Tân Phú, huyện Định Quán và huyện Xuân Lộc "
+         "tham gia biểu diễn các tiết mục ca múa nhạc.",
+         ["huyện Tân Phú", "huyện Định Quán", "huyện Xuân Lộc"]),
+        # a descriptive phrase after "gồm" is no list
+        ("Sáng 5/9, Cụm thi đua số 3 gồm các xã, phường khu vực phía Tây tỉnh tổ chức hội nghị phát động thi đua.", []),
         # a list of tasks after "gồm" is no member list
         ("Khối thi đua thống nhất các nội dung thi đua gồm: tuyên truyền, xây dựng cơ quan văn hóa, công tác xã hội.", []),
     ],
@@ -44,6 +66,10 @@ def test_members(text, expected):
         ("Với 08 đơn vị thành viên: Ban Dân tộc tỉnh, Sở Tài chính, Sở Nội vụ.", 8),
         ("Khối thi đua Ngân hàng hiện có 25 thành viên, đều hoạt động trong lĩnh vực ngân hàng.", 25),
         ("Hội thao có hơn 300 vận động viên thuộc 09 đơn vị với 05 môn thi đấu.", None),
+        ("Cụm thi đua số 7 gồm 6 phường thuộc khu vực phía Đông thành phố.", 6),
+        ("Cụm thi đua số 1 gồm 5 quận: Ba Đình, Hoàn Kiếm, Đống Đa, Hai Bà Trưng và Tây Hồ.", 5),
+        ("Cụm thi đua số 4 gồm 3 công đoàn: Công đoàn ngành Xây dựng, Công đoàn ngành Công Thương và LĐLĐ huyện Quế Võ.", 3),
+        ("Khối thi đua gồm 8 đơn vị, trong đó có 3 đơn vị mới sáp nhập.", 8),
         # a count of huyện that does not cover the whole list is not the member count
         ("Cụm thi đua số 2 gồm 04 huyện Ia Pa, Krông Pa, Phú Thiện, Chư Sê và thị xã Ayun Pa.", None),
     ],
