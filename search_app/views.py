@@ -18,7 +18,7 @@ from search_app import charts, export
 from search_app.cache import index_stamp
 from search_app.highlight import Mark, highlight_text, parse_hl
 from search_app.i18n import translate
-from search_app.web import AppError, request_lang, respond, state
+from search_app.web import AppError, is_api, request_lang, respond, state
 from store import queries
 
 router = APIRouter()
@@ -154,7 +154,17 @@ def search_view(request: Request, p: Annotated[SearchParams, Depends(search_para
     data: dict[str, Any] = {"query": p.q, "sort": p.sort, "filters": p.filters, "date_from": p.date_from,
                             "date_to": p.date_to, "page": p.page, "page_size": p.page_size}
     # An empty search browses the whole archive, newest first (the index's rule for no text).
-    results = run_search(request, p)
+    try:
+        results = run_search(request, p)
+    except AppError as exc:
+        if exc.status != 503 or p.active or is_api(request):
+            raise
+        # The home page still works without an index: intro, counts and links to the other pages.
+        results = None
+        data["index_error"] = exc.message
+    if results is None:
+        data.update(total=0, pages=0, took_ms=0.0, hits=[], facets=_facet_dict(None), per_year=[])
+        return respond(request, "search.html", data, lambda: _search_extra(request, p, data))
     facet_data = _facet_dict(results.facets)
     per_year = sorted(
         ({"year": f["value"], "count": f["count"]} for f in facet_data["year"] if f["value"].isdigit()),
@@ -169,20 +179,22 @@ def search_view(request: Request, p: Annotated[SearchParams, Depends(search_para
         per_year=per_year,
     )
 
-    def extra() -> dict[str, Any]:
-        lang = request_lang(request)
-        chart = charts.bar_chart(
-            [(y["year"], y["count"]) for y in data["per_year"]],
-            title=translate(lang, "per_year_chart"),
-            links={y["year"]: _toggle_url(request, "year", y["year"], only=True) for y in data["per_year"]},
-        )
-        st = state(request)
-        stats = st.cached("stats", (), lambda: queries.archive_stats(st.db())) if not p.active else None
-        return {"chart": chart, "stats": stats, "facet_names": FACETS, "facet_shown": FACET_SHOWN,
-                "toggle_url": lambda name, value: _toggle_url(request, name, value),
-                "snippet": safe_snippet, "event_label": lambda v: _event_label(lang, v)}
+    return respond(request, "search.html", data, lambda: _search_extra(request, p, data))
 
-    return respond(request, "search.html", data, extra)
+
+def _search_extra(request: Request, p: SearchParams, data: dict[str, Any]) -> dict[str, Any]:
+    """Return what only the HTML search page needs: chart, archive counts, URL helpers."""
+    lang = request_lang(request)
+    chart = charts.bar_chart(
+        [(y["year"], y["count"]) for y in data["per_year"]],
+        title=translate(lang, "per_year_chart"),
+        links={y["year"]: _toggle_url(request, "year", y["year"], only=True) for y in data["per_year"]},
+    )
+    st = state(request)
+    stats = st.cached("stats", (), lambda: queries.archive_stats(st.db())) if not p.active else None
+    return {"chart": chart, "stats": stats, "facet_names": FACETS, "facet_shown": FACET_SHOWN,
+            "toggle_url": lambda name, value: _toggle_url(request, name, value),
+            "snippet": safe_snippet, "event_label": lambda v: _event_label(lang, v)}
 
 
 def _event_label(lang: str, value: str) -> str:

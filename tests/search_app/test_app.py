@@ -290,3 +290,13 @@ def test_english_switch_sets_cookie_and_translates(archive: Archive) -> None:
         r = c.get("/", params={"lang": "en"})
         assert "Compare provinces" in r.text and r.cookies.get("lang") == "en"
         assert "Compare provinces" in c.get("/blocs").text
+
+
+def test_without_index_home_still_works_and_search_is_503(archive: Archive, tmp_path) -> None:
+    with TestClient(create_app(archive.db_path, tmp_path / "no-index")) as c:
+        home = c.get("/")
+        assert home.status_code == 200 and 'class="notice"' in home.text and 'href="/blocs"' in home.text
+        assert c.get("/search", params={"q": "x"}).status_code == 503
+        body = c.get("/api/search", params={"q": "x"}).json()
+        assert body["ok"] is False and body["status"] == 503
+        assert c.get("/blocs").status_code == 200
