@@ -34,7 +34,7 @@ _UNIT_HEAD = re.compile(
     r"Đại học|Cao đẳng|Trung cấp|Học viện|Cục|Chi cục|Kho bạc|Ngân hàng|NH|Công an|Bộ Chỉ huy|Bộ CHQS|Bộ đội|"
     r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
     r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP|"
-    r"Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
+    r"Quận|quận|Thị trấn|thị trấn|Tạp chí|Phân hiệu|LĐLĐ|Thuế|Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
     r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan)"
     r"(?![\wđ])(?!\s+(?:nghị|thao|thi|diễn|đồng thi đua|hội)\b)"
 )
@@ -59,7 +59,7 @@ _COUNT_CUE = re.compile(r"khen thưởng|tặng|trao|đề nghị|xét", re.IGNO
 _LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+", re.IGNORECASE)
 _GENERIC_GROUP = re.compile(r"^(?:các|những)\s+(tập thể|cá nhân|đơn vị)", re.IGNORECASE)
 _SKIP_BEFORE_CHO = re.compile(
-    r"^(?:\s*(?:xuất sắc|toàn khối|toàn cụm|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
+    r"^(?:\s*(?:xuất sắc|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
     re.IGNORECASE,
 )
 _BELONGS = re.compile(r"^\s*(?:toàn khối\s+)?thuộc về\s+", re.IGNORECASE)
@@ -99,7 +99,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, int, int] | None:
         return None
     stop = _UNIT_STOP.search(text, m.end())
     end = stop.start() if stop else len(text)
-    name = text[p:end].strip()
+    name = re.sub(r"(?:\s+(?:và|cùng|hoặc))+$", "", text[p:end].strip())  # "cho huyện A và tặng ..."
     words = name.split()
     if len(words) > MAX_UNIT_WORDS:
         name = " ".join(words[:MAX_UNIT_WORDS])
@@ -206,6 +206,11 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             else:
                 unit = _unit_at(text, start)
                 recipients = [unit] if unit else []
+                while unit:  # "cho A và B", "cho A, B và C"
+                    joint = re.match(r"\s*,\s*|\s+và\s+", text[unit[2] :])
+                    unit = _unit_at(text, unit[2] + joint.end()) if joint else None
+                    if unit:
+                        recipients.append(unit)
                 rule = "rule:award_for"
         elif _RECEIVE.search(before):
             recipients = _units_before(text, boundary, m.start)

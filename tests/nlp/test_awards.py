@@ -30,6 +30,19 @@ def _awards(text: str) -> list[Row]:
          [("bằng khen", "Hội Khuyến học thành phố", None), ("bằng khen", "Hội Người mù thành phố", None)]),
         ("Có 2 đơn vị được nhận Giấy khen của Trưởng khối là: Huyện đoàn Bảo Lâm, Huyện đoàn Bảo Lạc.",
          [("Giấy khen", "Huyện đoàn Bảo Lâm", None), ("Giấy khen", "Huyện đoàn Bảo Lạc", None)]),
+        ("Kết quả, Ban tổ chức trao giải nhất toàn đoàn cho thị xã Sông Cầu; giải nhì cho huyện Tuy An.",
+         [("giải nhất", "thị xã Sông Cầu", None), ("giải nhì", "huyện Tuy An", None)]),
+        # no trailing "và" when a second award clause follows
+        ("Cụm đề nghị UBND tỉnh tặng Cờ thi đua cho thị trấn Phong Điền và tặng Bằng khen cho xã Phong Hiền.",
+         [("Cờ thi đua", "thị trấn Phong Điền", None), ("Bằng khen", "xã Phong Hiền", None)]),
+        # "cho A và B", "cho A, B và C": every recipient
+        ("Cụm thống nhất đề nghị UBND thành phố tặng Cờ thi đua cho quận Thanh Khê và quận Sơn Trà.",
+         [("Cờ thi đua", "quận Thanh Khê", None), ("Cờ thi đua", "quận Sơn Trà", None)]),
+        ("Giám đốc Sở Nội vụ tặng Bằng khen cho Trường Chính trị tỉnh và Ban Dân tộc tỉnh.",
+         [("Bằng khen", "Trường Chính trị tỉnh", None), ("Bằng khen", "Ban Dân tộc tỉnh", None)]),
+        ("Chủ tịch UBND quận tặng Giấy khen cho phường Hòa Minh, phường Hòa Khánh Bắc và phường Hòa Hiệp Nam.",
+         [("Giấy khen", "phường Hòa Minh", None), ("Giấy khen", "phường Hòa Khánh Bắc", None),
+          ("Giấy khen", "phường Hòa Hiệp Nam", None)]),
     ],
 )
 def test_awards(text: str, expected: list[Row]) -> None:
