@@ -21,6 +21,7 @@ from whoosh.index import LockError
 from whoosh.system import pack_uint
 
 from index.engines.base import FACET_LIMIT, Engine, EngineReader, EngineWriter
+from index.engines.whoosh_bulk import EXIST, FREQ, POS, BulkSegmentWriter
 from index.errors import IndexLockedError
 from index.schema import (
     DATE,
@@ -145,12 +146,15 @@ def _stored(doc: IndexDoc) -> dict[str, Any]:
     return {"doc_id": doc.doc_id, "url": doc.url, "title": doc.title, "text": doc.text, "meta": doc.meta}
 
 
+KINDS = {FOLDED: POS, EXACT: FREQ, WORDS: FREQ, TITLE: FREQ, **{facet_field(n): EXIST for n in FACETS}}
+
+
 class WhooshWriter(EngineWriter):
-    """A Whoosh writer; ``fresh`` skips the delete-by-id lookups of a rebuild."""
+    """A Whoosh writer (index.engines.whoosh_bulk); ``fresh`` skips the delete-by-id lookups of a rebuild."""
 
     def __init__(self, ix: whoosh_index.Index, fresh: bool) -> None:
         try:
-            self._writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+            self._writer = BulkSegmentWriter(ix, KINDS, limitmb=WRITER_MEMORY_MB)
         except LockError as exc:
             raise IndexLockedError(f"{ix.storage.folder}: another process is writing this index") from exc
         self._fresh = fresh
@@ -164,15 +168,13 @@ class WhooshWriter(EngineWriter):
             WORDS: tokens.words,
             TITLE: tokens.title,
             DATE: doc.date,
-            "data": _stored(doc),
         }
         for name, values in doc.facets.items():
             if values:
                 record[facet_field(name)] = values
-        if self._fresh:
-            self._writer.add_document(**record)
-        else:
-            self._writer.update_document(**record)
+        if not self._fresh:
+            self._writer.delete_by_term("id", str(doc.doc_id))
+        self._writer.add_tokens(record, {"data": _stored(doc)})
 
     def delete(self, doc_id: int) -> None:
         self._writer.delete_by_term("id", str(doc_id))
