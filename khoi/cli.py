@@ -189,24 +189,37 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Server processes (searches in one process run one at a time; use one per core under load).",
+)
 @db_options
 @friendly_errors
-def serve(host: str, port: int, db_path: Path, index_dir: Path) -> None:
+def serve(host: str, port: int, workers: int, db_path: Path, index_dir: Path) -> None:
     """Serve the web app and JSON API.
 
-    Example: khoi serve --port 8000
+    Example: khoi serve --port 8000 --workers 2
     """
-    _serve(db_path, index_dir, host, port)
+    _serve(db_path, index_dir, host, port, workers)
 
 
-def _serve(db_path: Path, index_dir: Path, host: str, port: int) -> None:
+def _serve(db_path: Path, index_dir: Path, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     from search_app.app import create_app
 
     _open(db_path, readonly=True)  # fail early with a clear message
     click.echo(f"serving on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
-    uvicorn.run(create_app(db_path, index_dir), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(db_path, index_dir), host=host, port=port, log_level="warning")
+        return
+    # Worker processes import the app themselves, so they learn the paths from the environment.
+    os.environ["KHOI_DB"] = str(db_path.resolve())
+    os.environ["KHOI_INDEX"] = str(index_dir.resolve())
+    uvicorn.run(
+        "search_app.app:create_app_from_env", factory=True, host=host, port=port,
+        workers=workers, log_level="warning",
+    )
 
 
 @cli.command()

@@ -155,3 +155,12 @@ def _type_name(schema: dict[str, Any]) -> str:
     if "anyOf" in schema:
         return " | ".join(_type_name(s) for s in schema["anyOf"])
     return ""
+
+
+def create_app_from_env() -> FastAPI:
+    """Return the app for the store named by $KHOI_DB/$KHOI_INDEX (used by multi-worker `khoi serve`)."""
+    import os
+
+    db_path = Path(os.environ.get("KHOI_DB", "data/khoi.db"))
+    index_dir = Path(os.environ.get("KHOI_INDEX") or db_path.with_suffix(".index"))
+    return create_app(db_path, index_dir)
