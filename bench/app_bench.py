@@ -68,15 +68,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db_path: Path, index_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start uvicorn serving the app on 127.0.0.1:port in a child process; wait until it answers."""
-    code = (
-        "import sys, uvicorn; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-        "from search_app.app import create_app;"
-        "uvicorn.run(create_app(Path(sys.argv[2]), Path(sys.argv[3])), host='127.0.0.1', port=int(sys.argv[4]),"
-        " log_level='warning', access_log=False)"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(ROOT), str(db_path), str(index_dir), str(port)])
+def start_server(db_path: Path, index_dir: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """Start `khoi serve` on 127.0.0.1:port in a child process; wait until it answers."""
+    cmd = [
+        sys.executable, "-c", "from khoi.cli import main; main()", "serve", "--db", str(db_path),
+        "--index", str(index_dir), "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -193,13 +191,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--engine", choices=("whoosh", "tantivy"), default="whoosh")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (one per core)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench-out" / "app")
     args, _ = parser.parse_known_args(argv)
 
     db_path, index_dir = build_archive(args.workdir, args.docs, args.seed, args.engine)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(db_path, index_dir, port)
+    server = start_server(db_path, index_dir, port, args.workers)
     try:
         blocs = httpx.get(f"{base}/api/blocs?page_size=200", timeout=30).json()["blocs"]
         urls = make_urls(base, args.docs, [b["id"] for b in blocs], random.Random(args.seed))
@@ -214,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     everything = [v for values in results.values() for v in values]
     errors = sum(len(v) for k, v in results.items() if k.startswith("ERROR"))
     p95 = percentile(everything, 95)
-    print(f"web app load: {args.clients} clients, {wall:.1f}s, {args.docs} documents, {args.engine} index, loopback")
+    print(f"web app load: {args.clients} clients, {wall:.1f}s, {args.docs} documents, {args.engine} index, "
+          f"{args.workers} server workers, loopback")
     print(f"  requests: {len(everything)}  ({len(everything) / wall:.1f} req/s)  errors: {errors}")
     print(f"  latency ms: p50 {percentile(everything, 50):.1f}  p95 {p95:.1f}  p99 {percentile(everything, 99):.1f}"
           f"  max {max(everything, default=0):.1f}")
