@@ -9,12 +9,16 @@ from __future__ import annotations
 import asyncio
 import time
 from typing import Any
+from urllib.parse import urljoin
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
+
+from crawler.urls import canonical_url
+from store.db import add_document_url
 
 
 class BudgetMiddleware:
@@ -103,3 +107,41 @@ class BackoffDelayMiddleware:
         if wait > 0:
             await asyncio.sleep(wait)
         return None
+
+
+class RedirectAliasMiddleware:
+    """Remember redirect sources as other URLs of their target; skip redirects to pages we have.
+
+    Sits before RedirectMiddleware: a 3xx whose target is an article already fetched records
+    the source URL as an alias (document_urls + pages) and stops there, saving a download.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RedirectAliasMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        spider = self.crawler.spider
+        location = response.headers.get("Location")
+        state = getattr(spider, "crawl_state", None)
+        if response.status not in (301, 302, 303, 307, 308) or not location or state is None:
+            return response
+        site = request.meta.get("site")
+        source = request.meta.get("canonical") or canonical_url(request.url)
+        target = canonical_url(urljoin(request.url, location.decode("latin-1")))
+        if target == source or site is None:
+            return response
+        known = state.get(target)
+        if known is not None and known.is_leaf and not known.pending:
+            state.record(source, site, status=response.status, content_hash=known.content_hash,
+                         document_id=known.document_id)
+            if known.document_id is not None:
+                add_document_url(state.db, known.document_id, source)
+                state.db.conn.commit()
+            self.crawler.stats.inc_value(f"khoi/{site}/redirect_to_known")
+            raise IgnoreRequest("redirect to a page already stored")
+        spider.redirect_aliases.setdefault(target, set()).add(source)
+        return response

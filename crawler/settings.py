@@ -50,6 +50,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BudgetMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.RedirectAliasMiddleware": 650,  # sees 3xx before RedirectMiddleware (600)
     "crawler.middlewares.CrawlDelayMiddleware": 120,
 }
 ITEM_PIPELINES = {

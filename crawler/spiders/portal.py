@@ -57,6 +57,7 @@ class PortalSpider(scrapy.Spider):
         self.max_pages_override = int(max_pages) if max_pages else None
         self.fetched: dict[str, int] = dict.fromkeys(self.sites, 0)
         self.crawl_state: CrawlState | None = None
+        self.redirect_aliases: dict[str, set[str]] = {}  # target canonical URL -> redirect sources
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -88,6 +89,7 @@ class PortalSpider(scrapy.Spider):
             root = f"{urlsplit(cfg.base_url).scheme}://{urlsplit(cfg.base_url).netloc}"
             yield self._request(cfg.name, f"{root}/robots.txt", kind="robots", priority=900,
                                 meta={"dont_obey_robotstxt": True})
+            pending = self.crawl_state.pending(cfg.name)  # read before the seeds below are added
             seeds = [*cfg.seeds(), f"{root}/sitemap.xml"]
             requests = []
             for i, url in enumerate(seeds):
@@ -97,7 +99,10 @@ class PortalSpider(scrapy.Spider):
                     requests.append(req)
             self.crawl_state.add_pending(cfg.name, [(r.meta["canonical"], r.url) for r in requests if r.meta["_new"]])
             yield from requests
-            for url in self.crawl_state.pending(cfg.name):
+            seeded = {r.meta["canonical"] for r in requests}
+            for url in pending:
+                if canonical_url(url) in seeded:
+                    continue
                 # With a JOBDIR, a hard kill leaves URLs in its seen-set that never reached the
                 # queue file; re-seeding them must bypass that filter or they would be lost.
                 req = self._follow(cfg, url, hops=0, priority=100, kind="page", force=True,
@@ -273,7 +278,7 @@ class PortalSpider(scrapy.Spider):
         status = getattr(response, "status", None)
         message = failure.getErrorMessage()
         reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {message}"
-        if failure.check(IgnoreRequest) and "budget" in message:
+        if failure.check(IgnoreRequest) and ("budget" in message or "already stored" in message):
             return  # stays pending in the pages table for the next crawl
         canon = request.meta.get("canonical") or canonical_url(request.url)
         if failure.check(IgnoreRequest) and "robots" in message.lower():
