@@ -39,7 +39,7 @@ _STOP_AT = re.compile(
 _COMMA_CONTINUE = re.compile(
     r"(?:thành phố|thị xã|thành|thị|hội|ngành|xã hội|cao đẳng|đại học|trung cấp|nghề nghiệp|doanh nghiệp"
     r"|đoàn thể|tổ chức|xã|huyện|phường|ban|cơ quan|trường|thể thao|du lịch|kỹ thuật|khoa học|tài chính"
-    r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại)(?!\w)"
+    r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại|giúp việc|tham mưu)(?!\w)"
 )
 _GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|\d+)\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
 _GENERIC_AFTER = re.compile(r"^\s*(?:,|/|va)\s*(?:khoi|cum)")

@@ -32,8 +32,12 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phat_dong", re.compile(
         r"(?<!ke hoach )(?<!chu de )(?<!\w)phat dong[^.;]{0,25}?thi dua[^.;]{0,40}?nam (?:19|20)\d\d"
         r"|trien khai ke hoach (?:hoat dong )?thi dua"
+        r"|(?:hoi nghi|le|buoi le) phat dong (?:phong trao )?thi dua"
     )),
 )
+# a review the meeting plans ("sẽ tổ chức tổng kết", "tổng kết Cụm vào tháng 12") is not this event
+_PLANNED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?!\w)[^,;.]{0,40}$")
+_PLANNED_AFTER = re.compile(r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)")
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
 
@@ -97,6 +101,10 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                 if name == "phat_dong" and _PASSIVE_LAUNCH.search(t, max(0, m.start() - 50), m.end()):
                     continue
                 if name == "giao_uoc" and _REGISTERED.search(t, max(0, m.start() - 10), m.end()):
+                    continue
+                if name in ("so_ket", "tong_ket") and (
+                    _PLANNED_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or _PLANNED_AFTER.match(t[m.end() :])
+                ):
                     continue
                 found.append(name)
                 break
@@ -167,7 +175,7 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
     """Return the ISO date the meeting was held and its span, or None."""
     facts = parse_dates(doc.text)
     if not facts:
-        return None
+        return _title_date(doc)
     pubs = _pub_dates(doc, facts)
     pub_ids = {id(p) for p in pubs}
     folded = fold_aligned(doc.text)
@@ -181,7 +189,7 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
         if best is None or s > best[0]:
             best = (s, f)
     if best is None or best[0] < 2:
-        return None
+        return _title_date(doc)
     fact = best[1]
     year = fact.year
     source = "rule:event_date"
@@ -197,6 +205,22 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
     if iso is None:
         return None
     return iso, Span(start=fact.start, end=fact.end, source=source)
+
+
+_TITLE_DATE_CUE = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s*(?:ngay\s*)?|ngay\s*)?$")
+
+
+def _title_date(doc: PreparedText) -> tuple[str, Span] | None:
+    """A dated title ("Ngày 27/7/2023: Khối thi đua ... sơ kết") when the body only says "Vừa qua"."""
+    if not doc.title:
+        return None
+    folded = fold_aligned(doc.title)
+    for f in parse_dates(doc.title):
+        if f.year is not None and _TITLE_DATE_CUE.match(folded[: f.start]):
+            iso = f.iso(f.year)
+            if iso is not None:
+                return iso, Span(start=0, end=0, source="rule:event_date_title")
+    return None
 
 
 def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tuple[str, Span] | None:
@@ -229,6 +253,12 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
                 if year:
                     return f"{year}-H1", span(s, m)
                 return "?-H1", span(s, m)
+    if "so_ket" not in types and "tong_ket" not in types:  # "ký kết giao ước thi đua 6 tháng cuối năm 2025"
+        for text, s in cands:
+            for a in re.finditer(r"giao uoc|phat dong", text):
+                m = _H2.search(text, a.end(), a.end() + 60)
+                if m and m.group(1):
+                    return f"{m.group(1)}-H2", span(s, m)
     anchor = "tong ket" if "tong_ket" in types else r"giao uoc|phat dong|ke hoach|trien khai"
     for text, s in cands:
         for a in re.finditer(anchor, text):
@@ -253,18 +283,32 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             rest = s.text[m.end() :]
             if _VENUE_SKIP.match(rest):
                 continue
-            cut = re.split(r"[,.;:(\n]|\s[-–]\s", rest, maxsplit=1)[0]
+            cut = _venue_cut(rest)
             cut = _VENUE_STOP.sub("", cut)
             prefix = _VENUE_PREFIX.match(cut)
             offset = prefix.end() if prefix else 0
             name = cut[offset:].strip()
-            if not name or not (name[0].isupper() or name.split()[0].lower() in ("huyện", "xã", "thị", "thành", "phường")):
+            if not name or not (name[0].isupper() or name.split()[0].lower() in ("huyện", "xã", "thị", "thành", "phường", "quận")):
                 continue
             if len(name.split()) > 12:
                 continue
             start = s.start + m.end() + offset
             return name, Span(start=start, end=start + len(name), source="rule:venue_tai")
     return None
+
+
+_VENUE_DASH_ROLE = re.compile(r"(?:Trưởng|Phó|Khối|Cụm|Đơn vị|Nơi)(?!\w)")
+
+
+def _venue_cut(rest: str) -> str:
+    """The text after "tại" up to the end of the name: "Đài Phát thanh - Truyền hình X" keeps its dash,
+    "Sở Tư pháp - đơn vị Trưởng khối" ends at it."""
+    cut = re.split(r"[,.;:(\n]", rest, maxsplit=1)[0]
+    for dash in re.finditer(r"\s[-–]\s+", cut):
+        nxt = cut[dash.end() :]
+        if not nxt[:1].isupper() or _VENUE_DASH_ROLE.match(nxt):
+            return cut[: dash.start()]
+    return cut
 
 
 def fill(doc: PreparedText, records: ArticleRecords) -> None:

@@ -241,6 +241,7 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
             got = _title_text(text, tokens, t_i, t_end)
             if got:
                 title, _s, end_c = got
+                claimed.update(range(t_i, t_end))  # "Trường THCS Chu Văn An" in a title names no person
         _add(found, name, title, tokens[i].start, end_c, "rule:honorific_name")
         claimed.update(range(i, name_end))
         i = name_end
@@ -275,6 +276,10 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
     return people
 
 
+# a school or street named after a person: "Trường THPT Lê Quý Đôn", "đường Trần Phú"
+_NAMED_AFTER = frozenset({"THCS", "THPT", "TH", "PTDTBT", "PTDTNT", "Trường", "trường", "Tiểu", "non", "đường", "Đường"})
+
+
 def _name_after_title(
     text: str, tokens: list[_Tok], i: int, r: int, surnames: frozenset[str]
 ) -> tuple[str, int, int] | None:
@@ -298,7 +303,7 @@ def _name_after_title(
                     if tokens[s].text in surnames and (nxt not in surnames or nxt in {"Thị", "Văn"}):
                         best = s
                         break
-                if best is not None and best > i + r:
+                if best is not None and best > i + r and tokens[best - 1].text not in _NAMED_AFTER:
                     name = " ".join(t.text for t in tokens[best:run_end])
                     return name, best, run_end
             j = run_end

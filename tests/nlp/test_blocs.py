@@ -17,6 +17,9 @@ from tests.nlp.helpers import doc
         # enumerated names keep their commas; "của tỉnh" is not part of the name
         ("Ngày 10-7, Khối thi đua các huyện, thành phố, thị xã của tỉnh đã tổ chức hội nghị.", None, None,
          "Khối thi đua các huyện, thành phố, thị xã"),
+        # "tham mưu, giúp việc" is one phrase of the name
+        ("Ngày 9/1/2024, Khối thi đua các cơ quan tham mưu, giúp việc Huyện ủy Thanh Chương tổ chức hội nghị tổng kết.",
+         None, None, "Khối thi đua các cơ quan tham mưu, giúp việc Huyện ủy Thanh Chương"),
         # abbreviation glosses in brackets are dropped
         ("Khối các trường đại học (ĐH), cao đẳng (CĐ) trên địa bàn tỉnh vừa tổ chức tổng kết năm học.", None, None,
          "Khối các trường đại học, cao đẳng trên địa bàn tỉnh"),

@@ -38,6 +38,14 @@ def test_more_news_block_cut_but_byline_kept() -> None:
     assert "Cụm thi đua số 4" not in out
 
 
+@pytest.mark.parametrize("heading", ["Xem thêm", "Xem thêm:", "Tin liên quan:", "Các tin khác", "Tin cùng chuyên mục"])
+def test_related_headlines_cut(heading: str) -> None:
+    text = f"{FIRST}\n\n{LAST}\n\nMinh Tâm\n\n{heading}\n- Khối thi đua số 2 tổng kết năm 2021\n- Sở Nội vụ sơ kết 6 tháng"
+    out = strip_chrome(text)
+    assert out.endswith("Minh Tâm")
+    assert "tổng kết năm 2021" not in out
+
+
 def test_more_news_heading_in_top_menu_does_not_cut_article() -> None:
     out = strip_chrome(f"Tin liên quan\n{FIRST}\n{LAST}")
     assert out == f"{FIRST}\n{LAST}"

@@ -18,6 +18,14 @@ from tests.nlp.helpers import doc, records_after_events
         (None, "Ngày 11/7, Khối thi đua số 3 sơ kết công tác 6 tháng đầu năm 2024. Trong 6 tháng qua, các cơ quan đã "
                "đăng ký giao ước và hưởng ứng các phong trào thi đua do tỉnh phát động năm 2024.", ["so_ket"]),
         (None, "Ngày 23/8/2015, Khối thi đua Kinh tế tổ chức hội thao lần thứ IV với 9 đơn vị tham gia.", ["other"]),
+        # "phát động phong trào thi đua và ký kết giao ước" is both
+        (None, "Sáng 12/10/2023, Cụm thi đua các trường THCS tổ chức hội nghị phát động phong trào thi đua và ký kết "
+               "giao ước thi đua năm học 2023-2024.", ["phat_dong", "giao_uoc"]),
+        # a review planned for later is not this event
+        (None, "Ngày 19/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024. "
+               "Các đơn vị thống nhất sẽ tổ chức hội nghị tổng kết năm vào tháng 12/2024.", ["so_ket"]),
+        (None, "Chiều 24/7/2022, Cụm thi đua số 5 tổ chức hội nghị sơ kết 6 tháng đầu năm 2022. Hội nghị thống nhất "
+               "kiểm tra chéo vào tháng 10 và tổng kết Cụm vào tháng 12/2022.", ["so_ket"]),
     ],
 )
 def test_event_types(title, text, types):
@@ -54,6 +62,26 @@ def test_event_date(text, url, date):
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "date"),
+    [
+        # the body only says "Vừa qua": the date opening the title is the meeting's
+        ("Ngày 14/8/2024: Cụm thi đua số 1 sơ kết 6 tháng đầu năm",
+         "Vừa qua, Cụm thi đua số 1 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024.", "2024-08-14"),
+        ("Sáng 3/1/2025 - Khối thi đua Nội chính tổng kết năm 2024",
+         "Mới đây, Khối thi đua Nội chính tổ chức hội nghị tổng kết công tác thi đua năm 2024.", "2025-01-03"),
+        # a body date wins over the title
+        ("Ngày 14/8/2024: Cụm thi đua số 1 sơ kết", "Chiều 13/8/2024, Cụm thi đua số 1 tổ chức hội nghị sơ kết.",
+         "2024-08-13"),
+    ],
+)
+def test_event_date_from_title(title, text, date):
+    r = records_after_events(doc(text, title=title))
+    assert r.event_date == date
+    if date:
+        assert r.evidence["event_date"].source.startswith("rule:event_date")
+
+
+@pytest.mark.parametrize(
     ("text", "period"),
     [
         ("Ngày 15/7, Khối thi đua số 1 sơ kết công tác thi đua 6 tháng đầu năm 2021.", "2021-H1"),
@@ -62,6 +90,9 @@ def test_event_date(text, url, date):
          "2019"),
         ("Ngày 30/3/2021, Khối thi đua Văn hóa – Xã hội tổ chức hội nghị ký kết giao ước thi đua năm 2021.", "2021"),
         ("Khối các trường cao đẳng vừa tổng kết phong trào thi đua năm học 2015 - 2016.", "2015-2016"),
+        ("Ngày 5/8/2025, Khối thi đua số 3 tổ chức hội nghị ký kết giao ước thi đua 6 tháng cuối năm 2025.", "2025-H2"),
+        ("Ngày 19/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024. "
+         "Các đơn vị thống nhất sẽ tổ chức hội nghị tổng kết năm vào tháng 12/2024.", "2024-H1"),
     ],
 )
 def test_period(text, period):
@@ -77,6 +108,13 @@ def test_period(text, period):
          "Tỉnh đoàn"),
         ("Chiều 22/01/2024, tại Hội trường huyện Ia Grai, Cụm thi đua số 3 tổ chức hội nghị tổng kết.", "huyện Ia Grai"),
         ("Ngày 8/1, Khối thi đua số 2 tổ chức hội nghị tổng kết. Tại hội nghị, các đơn vị ký giao ước.", None),
+        # a hyphen inside a name does not end it
+        ("Sáng 10/3, tại Hội trường Đài Phát thanh - Truyền hình Quảng Bình, Khối thi đua các cơ quan báo chí tổ "
+         "chức hội nghị ký kết.", "Đài Phát thanh - Truyền hình Quảng Bình"),
+        ("Sáng 10/3, tại Sở Lao động - Thương binh và Xã hội, Khối thi đua Văn hóa - Xã hội tổ chức hội nghị.",
+         "Sở Lao động - Thương binh và Xã hội"),
+        ("Sáng 10/3, tại Sở Tư pháp - đơn vị Trưởng khối, Khối thi đua Nội chính tổ chức hội nghị.", "Sở Tư pháp"),
+        ("Ngày 8/1/2024, tại quận Cầu Giấy, Cụm thi đua các quận tổ chức hội nghị tổng kết.", "quận Cầu Giấy"),
     ],
 )
 def test_venue(text, venue):

@@ -27,6 +27,10 @@ from nlp.prepare import prepare
         ("Phạm Minh Đức - Trưởng phòng Nghiệp vụ 1, Ban Thi đua - Khen thưởng tỉnh trình bày báo cáo.",
          [("Phạm Minh Đức", "Trưởng phòng Nghiệp vụ 1, Ban Thi đua - Khen thưởng tỉnh")]),
         ("Đồng chí Ksor Phước, Bí thư Huyện ủy dự và chỉ đạo.", [("Ksor Phước", "Bí thư Huyện ủy")]),
+        # teachers are introduced as Thầy / Cô
+        ("Cô Trần Thị Mai, Hiệu trưởng Trường THCS Lê Lợi chủ trì hội nghị; thầy Phan Văn Hùng, Phó Hiệu trưởng "
+         "Trường THCS Chu Văn An báo cáo.",
+         [("Trần Thị Mai", "Hiệu trưởng Trường THCS Lê Lợi"), ("Phan Văn Hùng", "Phó Hiệu trưởng Trường THCS Chu Văn An")]),
         # a person mentioned twice keeps the first title
         ("Bà Lê Thị Hà, Chủ tịch Hội Nông dân tỉnh chủ trì. Chủ tịch Hội Nông dân tỉnh Lê Thị Hà nhấn mạnh vai trò của khối.",
          [("Lê Thị Hà", "Chủ tịch Hội Nông dân tỉnh")]),
@@ -43,6 +47,8 @@ def test_people_with_titles(text: str, expected: list[tuple[str, str | None]]) -
         "Bà con nhân dân trong xã tích cực tham gia phong trào.",
         "Trường Đại học Phạm Văn Đồng và Trường Cao đẳng Y tế tham gia khối.",
         "Ông bà ta có câu: uống nước nhớ nguồn.",
+        "Các thầy cô Trường THCS Nguyễn Du luôn tận tụy với học sinh.",
+        "Cô Tô là huyện đảo, thầy trò Trường THPT Cô Tô vượt khó.",
     ],
 )
 def test_not_people(text: str) -> None:
