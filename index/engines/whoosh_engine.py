@@ -9,9 +9,12 @@ filters and counts; counting walks matching document numbers without scoring.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
+from pickle import loads
 from typing import Any
 
 from whoosh import analysis, fields, formats, query
@@ -47,6 +50,10 @@ from index.schema import (
 INDEX_NAME = "khoi"
 WRITER_MEMORY_MB = 256  # pool size before Whoosh spills a run to disk; 100k docs fit in a few runs
 FILTER_CACHE_SIZE = 256
+# Posting lists read during one search (a term is needed for matching and again for scoring);
+# emptied at the start of every search, so repeated queries are not served from it.
+TERM_CACHE_SIZE = 64
+BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 SMALL_RESULT = 5_000  # below this many matches, facets are counted doc by doc, above value by value
 
 
@@ -134,6 +141,23 @@ def compile_query(q: Q) -> query.Query:
     raise TypeError(f"unsupported query node {q!r}")
 
 
+def _positions(value: bytes) -> list[int]:
+    """Decode one Positions posting value (a count, then pickled deltas)."""
+    return list(accumulate(loads(value[4:])))
+
+
+def _positive_terms(q: Q, boost: float = 1.0) -> Iterator[tuple[str, str, float]]:
+    """Yield (field, text, boost) of every term that adds to the score (not under NOT)."""
+    if isinstance(q, Term):
+        yield q.field, q.text, boost * q.boost
+    elif isinstance(q, Phrase):
+        for t in q.terms:
+            yield q.field, t, boost * q.boost
+    elif isinstance(q, Bool):
+        for x in (*q.must, *q.should):
+            yield from _positive_terms(x, boost * q.boost)
+
+
 def _and(items: list[query.Query]) -> query.Query:
     return items[0] if len(items) == 1 else query.And(items)
 
@@ -196,6 +220,10 @@ class WhooshReader(EngineReader):
         self._doc_facets: dict[str, dict[int, list[str]]] = {}
         self._filter_cache: dict[Q, set[int]] = {}
         self._date_column: Any = None
+        self._term_cache: dict[tuple[str, str], tuple[list[int], list[float], list[Any]]] = {}
+        self._norm_cache: dict[str, list[float]] = {}
+        self._all: set[int] | None = None
+        self._doc_count = max(self.searcher.reader().doc_count_all(), 1)
 
     def is_current(self) -> bool:
         """Return True while no newer commit exists."""
@@ -258,25 +286,24 @@ class WhooshReader(EngineReader):
         facets: bool,
         scored: bool = True,
     ) -> EngineResult:
+        self._term_cache.clear()
         allowed = self._allowed(filters)
         match_all = isinstance(query_, All)
-        if match_all:
-            matched = allowed if allowed is not None else set(self._live_docs())
-        else:
-            wq = compile_query(query_)
-            docs: Iterable[int] = self.searcher.docs_for_query(wq)
-            matched = set(d for d in docs if d in allowed) if allowed is not None else set(docs)
+        matched = self._match(query_)
+        if allowed is not None:
+            matched = matched & allowed if len(matched) > len(allowed) else allowed & matched
         total = len(matched)
         wanted = offset + limit
         hits: list[EngineHit] = []
         if total and limit > 0:
             if sort == "relevance" and scored and not match_all:
-                results = self.searcher.search(wq, limit=wanted, filter=allowed, terms=False)
-                ranked = [(results.docnum(i), results.score(i)) for i in range(offset, min(wanted, len(results)))]
+                scores = self._scores(query_, matched)
+                # Ties broken by document number so pages are stable.
+                top = heapq.nsmallest(wanted, matched, key=lambda d: (-scores.get(d, 0.0), d))
+                ranked = [(d, scores.get(d, 0.0)) for d in top[offset:wanted]]
             else:
                 column = self._dates()
                 pick = heapq.nsmallest if sort == "date_asc" else heapq.nlargest
-                # Ties broken by document number so pages are stable.
                 top = pick(wanted, matched, key=lambda d: (column[d], d))
                 ranked = [(d, 0.0) for d in top[offset:wanted]]
             for docnum, score in ranked:
@@ -284,6 +311,151 @@ class WhooshReader(EngineReader):
                 hits.append(EngineHit(doc_id=int(stored["doc_id"]), score=float(score), stored=stored))
         counts = self._count_facets(matched) if facets else {}
         return EngineResult(total=total, hits=hits, facets=counts)
+
+    # ---- matching as set algebra over posting lists (C-level set operations) ---------------
+
+    def _postings(self, field: str, text: str) -> tuple[list[int], list[float], list[Any]]:
+        """Return (docnums, weights, values) of one term, read block by block."""
+        key = (field, text)
+        cached = self._term_cache.get(key)
+        if cached is not None:
+            return cached
+        btext = text.encode("utf-8")
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list[Any] = []
+        for leaf, base in self.searcher.reader().leaf_readers():
+            if (field, btext) not in leaf:
+                continue
+            m = leaf.postings(field, btext)
+            m = getattr(m, "child", m)  # deleted documents are dropped later (_live), not per posting
+            fixed = m._fixedsize
+            while True:
+                if m._data is None:
+                    m._read_data()
+                deltas, w, v = m._data
+                n = len(deltas)
+                ids.extend(accumulate(deltas) if not base else (d + base for d in accumulate(deltas)))
+                if w is None:
+                    weights.extend([1.0] * n)
+                elif isinstance(w, float):
+                    weights.extend([w] * n)
+                else:
+                    weights.extend(w)
+                if fixed is None or fixed < 0:
+                    values.extend(v)
+                if m._lastblock:
+                    break
+                m._goto(m._nextoffset)
+        out = (ids, weights, values)
+        if len(self._term_cache) >= TERM_CACHE_SIZE:
+            self._term_cache.pop(next(iter(self._term_cache)))
+        self._term_cache[key] = out
+        return out
+
+    def _match(self, q: Q) -> set[int]:
+        """Return the live document numbers matching ``q``."""
+        if isinstance(q, Term):
+            if q.field.startswith(FACET_PREFIX) or q.field == DATE:
+                return self._docset(q)
+            docs = set(self._postings(q.field, q.text)[0])
+            return self._live(docs)
+        if isinstance(q, Phrase):
+            if len(q.terms) == 1:
+                return self._match(Term(q.field, q.terms[0]))
+            return self._phrase(q)
+        if isinstance(q, All):
+            return self._all_docs()
+        if isinstance(q, Nothing):
+            return set()
+        if isinstance(q, Range):
+            return self._docset(q)
+        if isinstance(q, Bool):
+            result: set[int]
+            if q.must:
+                parts = sorted((self._match(x) for x in q.must), key=len)
+                result = set(parts[0])
+                for part in parts[1:]:
+                    result &= part
+            elif q.should:
+                result = set()
+                for x in q.should:
+                    result |= self._match(x)
+            else:
+                result = set(self._all_docs())
+            for x in q.must_not:
+                if not result:
+                    break
+                result -= self._match(x)
+            return result
+        raise TypeError(f"unsupported query node {q!r}")
+
+    def _phrase(self, q: Phrase) -> set[int]:
+        """Documents where the terms occur at consecutive positions."""
+        lists = [self._postings(q.field, t) for t in q.terms]
+        candidates = set(lists[0][0])
+        for ids, _, _ in sorted(lists[1:], key=lambda x: len(x[0])):
+            candidates &= set(ids)
+            if not candidates:
+                return set()
+        if not lists[0][2]:  # no positions stored: the candidates are the answer
+            return self._live(candidates)
+        positions = []
+        for ids, _, values in lists:
+            by_doc = dict(zip(ids, values, strict=False))
+            positions.append({d: by_doc[d] for d in candidates})
+        out = set()
+        for d in candidates:
+            starts = set(_positions(positions[0][d]))
+            for i in range(1, len(positions)):
+                starts.intersection_update([p - i for p in _positions(positions[i][d])])
+                if not starts:
+                    break
+            if starts:
+                out.add(d)
+        return self._live(out)
+
+    def _live(self, docs: set[int]) -> set[int]:
+        reader = self.searcher.reader()
+        if reader.has_deletions():
+            return {d for d in docs if not reader.is_deleted(d)}
+        return docs
+
+    def _all_docs(self) -> set[int]:
+        if self._all is None:
+            self._all = set(self._live_docs())
+        return self._all
+
+    # ---- ranking: BM25F (Whoosh's default weighting), summed over the query's positive terms ----
+
+    def _scores(self, q: Q, matched: set[int]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        for field, text, boost in _positive_terms(q):
+            if field.startswith(FACET_PREFIX) or field == DATE:
+                continue
+            ids, weights, _ = self._postings(field, text)
+            if not ids:
+                continue
+            norm = self._norms(field)
+            idf = math.log(self._doc_count / (len(ids) + 1)) + 1
+            c = idf * boost * (BM25_K1 + 1)
+            get = scores.__getitem__
+            for d, tf in zip(ids, weights, strict=False):
+                if d in matched:
+                    scores[d] = get(d) + c * tf / (tf + norm[d])
+        return scores
+
+    def _norms(self, field: str) -> list[float]:
+        """Return K1 * ((1 - B) + B * length / average length) for each document of ``field``."""
+        norm = self._norm_cache.get(field)
+        if norm is None:
+            reader = self.searcher.reader()
+            n = reader.doc_count_all()
+            lengths = [reader.doc_field_length(d, field, 0) or 0 for d in range(n)]
+            avg = (reader.field_length(field) / max(n, 1)) or 1.0
+            norm = [BM25_K1 * ((1 - BM25_B) + BM25_B * fl / avg) for fl in lengths]
+            self._norm_cache[field] = norm
+        return norm
 
     def _live_docs(self) -> Iterator[int]:
         reader = self.searcher.reader()
