@@ -37,7 +37,9 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # a review the meeting plans ("sẽ tổ chức tổng kết", "tổng kết Cụm vào tháng 12") is not this event
 _PLANNED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?!\w)[^,;.]{0,40}$")
-_PLANNED_AFTER = re.compile(r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)")
+_PLANNED_AFTER = re.compile(
+    r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)(?![^,;.]{0,15}(?:vua qua|da qua|truoc))"
+)
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
 
@@ -207,7 +209,7 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
     return iso, Span(start=fact.start, end=fact.end, source=source)
 
 
-_TITLE_DATE_CUE = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s*(?:ngay\s*)?|ngay\s*)?$")
+_TITLE_DATE_CUE = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s*(?:ngay\s*)?|ngay\s*)$")
 
 
 def _title_date(doc: PreparedText) -> tuple[str, Span] | None:

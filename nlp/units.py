@@ -156,7 +156,11 @@ def unit_after(text: str, start: int) -> tuple[str, int] | None:
     m = next(_clause_words(chunk), None)
     if m:
         chunk = chunk[: m.start()]
-    stop = re.search(r"\s(?:phối hợp|tổ chức|đã|vừa|chủ trì|trao|tặng|năm\s+\d)", chunk)
+    stop = re.search(
+        r"\s(?:phối hợp|tổ chức|đã|vừa|chủ trì|trao|tặng|năm\s+\d|đảm nhận|đảm nhiệm|giữ|nắm giữ|phụ trách|chịu trách nhiệm"
+        r"|điều hành|thực hiện|sẽ|tiếp tục)(?!\w)",
+        chunk,
+    )
     if stop:
         chunk = chunk[: stop.start()]
     name = clean_unit(chunk)

@@ -24,6 +24,8 @@ from tests.nlp.helpers import doc, records_after_events
         # a review planned for later is not this event
         (None, "Ngày 19/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024. "
                "Các đơn vị thống nhất sẽ tổ chức hội nghị tổng kết năm vào tháng 12/2024.", ["so_ket"]),
+        (None, "Khối thi đua Dân chính Đảng đã tổ chức hội nghị tổng kết công tác năm 2022 vào tháng 12 vừa qua.",
+         ["tong_ket"]),
         (None, "Chiều 24/7/2022, Cụm thi đua số 5 tổ chức hội nghị sơ kết 6 tháng đầu năm 2022. Hội nghị thống nhất "
                "kiểm tra chéo vào tháng 10 và tổng kết Cụm vào tháng 12/2022.", ["so_ket"]),
     ],
@@ -69,6 +71,9 @@ def test_event_date(text, url, date):
          "Vừa qua, Cụm thi đua số 1 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024.", "2024-08-14"),
         ("Sáng 3/1/2025 - Khối thi đua Nội chính tổng kết năm 2024",
          "Mới đây, Khối thi đua Nội chính tổ chức hội nghị tổng kết công tác thi đua năm 2024.", "2025-01-03"),
+        # a bracketed stamp in the title is the publication date, not the meeting
+        ("(15/8/2024) Cụm thi đua số 1 sơ kết 6 tháng đầu năm",
+         "Vừa qua, Cụm thi đua số 1 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024.", None),
         # a body date wins over the title
         ("Ngày 14/8/2024: Cụm thi đua số 1 sơ kết", "Chiều 13/8/2024, Cụm thi đua số 1 tổ chức hội nghị sơ kết.",
          "2024-08-13"),

@@ -61,6 +61,9 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 4/3/2024, Khối thi đua Kinh tế ký kết giao ước thi đua năm 2024. Sở Tài chính là Khối trưởng, "
          "Sở Nội vụ là Phó Khối trưởng.",
          {("Sở Tài chính", "head", 2024), ("Sở Nội vụ", "deputy", 2024)}),
+        ("Ngày 5/1/2024, Cụm thi đua số 2 tổng kết năm 2023. Cụm trưởng năm 2024 do huyện Tam Nông đảm nhận, Cụm phó "
+         "là huyện Thanh Thủy.",
+         {("huyện Tam Nông", "head", 2024), ("huyện Thanh Thủy", "deputy", 2024)}),
         # the deputy in a second clause shares the head's year
         ("Ngày 18/1/2022, Khối thi đua Kinh tế tổng kết năm 2021. Sở Tài nguyên và Môi trường là đơn vị Trưởng khối "
          "năm 2022, Sở Giao thông vận tải là Phó Trưởng khối.",
