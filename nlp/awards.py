@@ -42,7 +42,7 @@ _UNIT_STOP = re.compile(
     r"\s+(?:được|nhận|đạt|là|có|đã|đang|sẽ|thuộc|với|tại|cho|vì|do|nhằm|đề nghị|xem xét|xét|làm|tặng|trao|"
     r"giành|đoạt|vinh dự|dẫn đầu|cùng|đồng thời|xếp|suy tôn|bình chọn|bầu chọn)(?![\wđ])"
     r"|\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))|\s*[;:.()“”\"!?]"
-    r"|\s+và\s+(?=(?:cờ|bằng|giấy|giải|danh hiệu)\b)"
+    r"|\s+và\s+(?=(?:cờ|bằng|giấy|giải|danh hiệu|các|những|nhiều)\b)"
 )
 _UNIT_STOP = re.compile(_UNIT_STOP.pattern + r"|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")")
 _RECEIVE = re.compile(

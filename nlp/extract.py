@@ -19,7 +19,7 @@ from nlp.prepare import PreparedText, prepare
 from store.models import ArticleRecords
 
 # Bump when extraction output changes, so `khoi extract` re-runs over stored documents.
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_VERSION = "0.2"
 
 
 def extract(text: str, url: str | None = None, title: str | None = None) -> ArticleRecords:

@@ -35,6 +35,8 @@ def _awards(text: str) -> list[Row]:
         # no trailing "và" when a second award clause follows
         ("Cụm đề nghị UBND tỉnh tặng Cờ thi đua cho thị trấn Phong Điền và tặng Bằng khen cho xã Phong Hiền.",
          [("Cờ thi đua", "thị trấn Phong Điền", None), ("Bằng khen", "xã Phong Hiền", None)]),
+        ("Dịp này, Ban Thi đua trao Giấy khen cho Trường THPT Lê Lợi và các cá nhân tiêu biểu.",
+         [("Giấy khen", "Trường THPT Lê Lợi", None)]),
         # "cho A và B", "cho A, B và C": every recipient
         ("Cụm thống nhất đề nghị UBND thành phố tặng Cờ thi đua cho quận Thanh Khê và quận Sơn Trà.",
          [("Cờ thi đua", "quận Thanh Khê", None), ("Cờ thi đua", "quận Sơn Trà", None)]),

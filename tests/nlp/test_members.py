@@ -29,6 +29,8 @@ from tests.nlp.helpers import doc
          ["quận Ba Đình", "quận Hoàn Kiếm", "quận Đống Đa", "quận Hai Bà Trưng", "quận Tây Hồ"]),
         ("Sau sắp xếp, Cụm thi đua số 6 gồm 4 phường: Quy Nhơn Bắc, Quy Nhơn Nam, Quy Nhơn Đông và Quy Nhơn Tây.",
          ["phường Quy Nhơn Bắc", "phường Quy Nhơn Nam", "phường Quy Nhơn Đông", "phường Quy Nhơn Tây"]),
+        ("Cụm thi đua số 1 gồm 3 thành phố: Bắc Ninh, Từ Sơn và Bắc Giang.",
+         ["thành phố Bắc Ninh", "thành phố Từ Sơn", "thành phố Bắc Giang"]),
         # trade unions are member units
         ("Cụm thi đua số 4 gồm 4 công đoàn: Công đoàn ngành Xây dựng, Công đoàn ngành Nông nghiệp, LĐLĐ huyện Tiên Du "
          "và Công đoàn cơ sở Công ty Điện lực Bắc Ninh.",
