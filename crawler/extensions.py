@@ -72,7 +72,6 @@ class ProgressReport:
                 "reason": reason,
                 "seconds": round(time.monotonic() - self.started, 2),
                 "sites": {site: site_counts(stats, site) for site in spider.sites},
-                "relevance_fallback": bool(stats.get("khoi/relevance_fallback")),
                 "requests": int(stats.get("downloader/request_count", 0)),
                 "robots_forbidden": int(stats.get("robotstxt/forbidden", 0)),
             }

@@ -15,8 +15,8 @@ from scrapy.exceptions import DropItem
 
 from crawler.items import RawPageItem
 from crawler.neardup import NearDuplicateIndex, fingerprint
-from crawler.nlpload import import_nlp
 from crawler.relevance import judge
+from nlp import clean as nlp_clean
 from store.db import add_document_url, content_hash, save_document
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class StorePipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.clean = import_nlp("clean")
+        self.clean = nlp_clean
         self._near: NearDuplicateIndex | None = None
 
     @classmethod
@@ -95,8 +95,6 @@ class StorePipeline:
             return item
         self.stats.inc_value(f"khoi/{site}/articles")
         verdict = judge(doc.text, doc.title, item.url)
-        if verdict.fallback:
-            self.stats.set_value("khoi/relevance_fallback", True)
         digest = content_hash(doc.text)
         document_id: int | None = None
         if verdict.relevant:

@@ -42,7 +42,6 @@ class CrawlReport:
     seconds: float
     sites: dict[str, SiteReport]
     requests: int = 0
-    relevance_fallback: bool = False
     log_file: str | None = None
 
     @property
@@ -60,8 +59,6 @@ class CrawlReport:
             stored = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(s.stored.items())) or "nothing stored"
             lines.append(f"  {name}: {s.pages} pages ({s.not_modified} not modified), {s.articles} articles, "
                          f"{s.relevant} relevant ({stored}), {s.errors} errors")
-        if self.relevance_fallback:
-            lines.append("  note: nlp.relevance was unavailable; the keyword stand-in decided relevance")
         if self.log_file and self.failed:
             lines.append(f"  details of failures: {self.log_file}")
         return "\n".join(lines)
@@ -127,7 +124,7 @@ def _report_from_json(data: dict[str, Any], log_file: str) -> CrawlReport:
                                  relevant=counts.get("relevant", 0), errors=counts.get("errors", 0),
                                  stored=stored, not_modified=counts.get("not_modified", 0))
     return CrawlReport(reason=data["reason"], seconds=data["seconds"], sites=sites, requests=data["requests"],
-                       relevance_fallback=data["relevance_fallback"], log_file=log_file)
+                       log_file=log_file)
 
 
 def main(argv: list[str] | None = None) -> int:

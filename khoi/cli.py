@@ -265,6 +265,8 @@ def crawl(
 
     report = run_crawl(db_path, site=site, url=url, max_pages=max_pages, resume=resume, redis_url=redis_url)
     click.echo(report.summary(), err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 @cli.command()

@@ -7,12 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.nlpload import import_nlp
-
-import_nlp("encoding")  # nlp/__init__ may not import yet while other extractors are written
-import_nlp("clean")
-
-from tests.crawler.mockportal import Portals, start_portals, write_registry  # noqa: E402
+from tests.crawler.mockportal import Portals, start_portals, write_registry
 
 # Politeness off for local mock servers only (robots.txt and Crawl-delay are still obeyed).
 FAST = {

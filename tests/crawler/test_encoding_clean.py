@@ -7,11 +7,11 @@ import codecs
 import pytest
 
 from crawler.neardup import NearDuplicateIndex, fingerprint
-from crawler.nlpload import import_nlp
+from nlp import (
+    clean,
+    encoding,
+)
 from tests.crawler.mockportal import to_cp1258, to_tcvn3
-
-encoding = import_nlp("encoding")
-clean = import_nlp("clean")
 
 TEXT = "Hội nghị sơ kết Khối thi đua các cơ quan tham mưu tổng hợp tỉnh Thái Nguyên năm 2023"
 VNI = "Hoäi nghò sô keát Khoái thi ñua caùc cô quan tham möu toång hôïp tænh Thaùi Nguyeân naêm 2023"
