@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -14,6 +13,7 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.errors import CrawlError
 from crawler.settings import USER_AGENT
+from store.db import iter_raw_pages
 
 
 def export_warc(db: Database, path: str | Path) -> int:
@@ -26,11 +26,7 @@ def export_warc(db: Database, path: str | Path) -> int:
         raise CrawlError(f"{path}: cannot write WARC file: {exc}") from exc
     with out:
         writer = WARCWriter(out, gzip=True)
-        rows = db.execute(
-            "SELECT url, raw, encoding, fetched_at FROM documents WHERE raw IS NOT NULL AND url LIKE 'http%' ORDER BY id"
-        )
-        for url, raw, encoding, fetched_at in rows:
-            body = zlib.decompress(raw)
+        for url, body, encoding, fetched_at in iter_raw_pages(db):
             date = _warc_date(fetched_at)
             parts = urlsplit(url)
             target = parts.path + ("?" + parts.query if parts.query else "")

@@ -17,7 +17,7 @@ from crawler.items import RawPageItem
 from crawler.neardup import NearDuplicateIndex, fingerprint
 from crawler.relevance import judge
 from nlp import clean as nlp_clean
-from store.db import add_document_url, content_hash, save_document
+from store.db import add_document_url, content_hash, document_id_for_url, iter_document_texts, save_document
 
 logger = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 400  # listing pages on the mock and sample portals clean to less
@@ -114,7 +114,7 @@ class StorePipeline:
         doc.site, doc.province, doc.fetched_at = site, province, item.fetched_at
         fp = fingerprint(doc.text)
         near = self._near_index(db)
-        existing = db.execute("SELECT id FROM documents WHERE url = ?", [item.url]).fetchone()
+        existing = document_id_for_url(db, item.url)
         twin = near.find(fp) if existing is None else None
         if twin is not None:
             add_document_url(db, twin, item.url)
@@ -133,6 +133,6 @@ class StorePipeline:
         """Return the near-duplicate index, built from stored documents on first use."""
         if self._near is None:
             self._near = NearDuplicateIndex()
-            for doc_id, text in db.execute("SELECT id, text FROM documents"):
+            for doc_id, text in iter_document_texts(db):
                 self._near.add(doc_id, fingerprint(text))
         return self._near

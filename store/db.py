@@ -192,6 +192,27 @@ def pending_document_ids(db: Database, version: str | None) -> list[int]:
     ]
 
 
+def document_id_for_url(db: Database, url: str) -> int | None:
+    """Return the id of the document stored under ``url`` (not its aliases), or None."""
+    row = db.execute("SELECT id FROM documents WHERE url = ?", [url]).fetchone()
+    return int(row[0]) if row else None
+
+
+def iter_document_texts(db: Database) -> Iterator[tuple[int, str]]:
+    """Yield (id, text) of every stored document."""
+    for doc_id, text in db.execute("SELECT id, text FROM documents ORDER BY id"):
+        yield int(doc_id), text
+
+
+def iter_raw_pages(db: Database) -> Iterator[tuple[str, bytes, str | None, str | None]]:
+    """Yield (url, raw bytes, encoding, fetched_at) of crawled documents that kept their bytes."""
+    rows = db.execute(
+        "SELECT url, raw, encoding, fetched_at FROM documents WHERE raw IS NOT NULL AND url LIKE 'http%' ORDER BY id"
+    )
+    for url, raw, encoding, fetched_at in rows:
+        yield url, zlib.decompress(raw), encoding, fetched_at
+
+
 def count_documents(db: Database, *, pending_for: str | None = None) -> int:
     """Return how many documents there are (or how many still need extraction)."""
     if pending_for is None:

@@ -24,8 +24,8 @@ from twisted.python.failure import Failure
 from crawler.errors import SiteConfigError
 from crawler.items import RawPageItem
 from crawler.sites import SiteConfig, get_site, load_sites, site_for_url
-from crawler.state import CrawlState
 from crawler.urls import canonical_url, is_pagination, is_same_site, link_score, trap_reason
+from store.crawl_state import CrawlState
 from store.db import now_iso
 
 MAX_PAGINATION = 400  # listing pages followed in one chain; the largest sample archive has ~150
