@@ -352,11 +352,17 @@ def phrase_tokens(text: str) -> list[str]:
     return [t.folded for t in tokenize(text, query=True) if t.kind != "brk"]
 
 
+# Between the syllables of a highlighted compound or phrase: spaces, a comma or a dash.
+_SEQ_GAP = r"[\s,\-–—]+"
+
+
 def match_spans(text: str, folded_terms: set[str]) -> list[tuple[int, int]]:
     """Return character spans in ``text`` of tokens whose folded form is in ``folded_terms``.
 
-    One regex scan over the folded text (folding NFC Vietnamese keeps every character in place),
-    so snippets cost microseconds rather than a full re-tokenisation.
+    A term joined by ``_`` (a compound, or a phrase) matches only as the whole sequence of its
+    syllables, so "chi_thi" marks "Chỉ thị" but not the "thi" of "thi đua". One regex scan over
+    the folded text (folding NFC Vietnamese keeps every character in place), so snippets cost
+    microseconds rather than a full re-tokenisation.
     """
     if not folded_terms:
         return []
@@ -365,22 +371,40 @@ def match_spans(text: str, folded_terms: set[str]) -> list[tuple[int, int]]:
         return _match_spans_slow(text, folded_terms)
     alternatives = []
     for term in sorted(folded_terms, key=len, reverse=True):
-        if "-" in term and term[:1].isdigit():  # a document number key: match its written forms
-            head, *rest = term.split("-")
-            alternatives.append("0*" + re.escape(head) + "".join(r"[/-]" + re.escape(r) for r in rest))
-        elif term.isdigit():  # a bare number also marks the document number it starts
-            alternatives.append("0*" + re.escape(term.lstrip("0") or "0") + _DOCNUM_TAIL)
-        elif term:
-            alternatives.append(re.escape(term))
+        parts = [_term_pattern(p) for p in term.split("_") if p]
+        if parts:
+            alternatives.append(_SEQ_GAP.join(parts))
     pattern = re.compile(r"(?<![\w&])(?:" + "|".join(alternatives) + r")(?![\w&])")
     return [m.span() for m in pattern.finditer(folded)]
 
 
+def _term_pattern(term: str) -> str:
+    if "-" in term and term[:1].isdigit():  # a document number key: match its written forms
+        head, *rest = term.split("-")
+        return "0*" + re.escape(head) + "".join(r"[/-]" + re.escape(r) for r in rest)
+    if term.isdigit():  # a bare number also marks the document number it starts
+        return "0*" + re.escape(term.lstrip("0") or "0") + _DOCNUM_TAIL
+    return re.escape(term)
+
+
 def _match_spans_slow(text: str, folded_terms: set[str]) -> list[tuple[int, int]]:
+    tokens = [t for t in tokenize(text) if t.kind != "brk"]
+    keys = [t.folded for t in tokens]
     spans: list[tuple[int, int]] = []
-    for tok in tokenize(text):
-        if tok.kind == "brk":
-            continue
-        if tok.folded in folded_terms or (tok.kind == "doc" and tok.folded.split("-", 1)[0] in folded_terms):
-            spans.append((tok.start, tok.end))
+    sequences = [t.split("_") for t in folded_terms]
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        best = 0
+        for seq in sequences:
+            n = len(seq)
+            if n > best and keys[i : i + n] == seq:
+                best = n
+        if not best and tok.kind == "doc" and tok.folded.split("-", 1)[0] in folded_terms:
+            best = 1
+        if best:
+            spans.append((tok.start, tokens[i + best - 1].end))
+            i += best
+        else:
+            i += 1
     return spans

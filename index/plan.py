@@ -155,14 +155,14 @@ class Planner:
                 # The compound must match; its exact-diacritic syllables only add to the score.
                 boost = tuple(Term(EXACT, x, EXACT_BOOST) for x in u.exact.split("_") if fold_token(x) != x)
                 should = [Bool(must=(Bool(should=tuple(should)),), should=boost)]
-            self.highlight.update(u.folded.split("_"))
+            self.highlight.add(u.folded)  # the whole compound: "chỉ thị" must not mark "thi" in "thi đua"
             self.highlight.update(_abbrs_of(u.folded))
         elif u.kind == "abbr":
             should = [Term(FOLDED, u.folded, EXACT_BOOST), Term(TITLE, u.folded, TITLE_BOOST)]
             concept = concept_of(u.folded)
             if concept:
                 should.append(Term(WORDS, concept))
-                self.highlight.update(s for s in concept.split("_") if s not in _FOLDED_STOPS())
+                self.highlight.add(concept)
                 self.highlight.update(_abbrs_of(concept))
             self.highlight.add(u.folded)
         elif u.kind == "doc":
@@ -178,7 +178,7 @@ class Planner:
         units = analyze_query(text)
         if len(tokens) == 1 or (len(units) == 1 and units[0].kind == "compound"):
             return self.text(text)  # a one-word phrase ("thi đua") is a term lookup, not a position scan
-        self.highlight.update(tokens)
+        self.highlight.add("_".join(tokens))  # the phrase as a whole
         phrase = Phrase(FOLDED, tuple(tokens))
         if not (self.diacritics and has_diacritics(text)):
             return phrase

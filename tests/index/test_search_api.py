@@ -69,7 +69,19 @@ def test_snippet_is_html_safe_and_marks_matches(corpus: Corpus) -> None:
 
 def test_snippet_marks_accentless_query_on_accented_text(corpus: Corpus) -> None:
     hit = search(corpus.index_dir, "chi thi 34").hits[0]
-    assert "<mark>34-CT/TW</mark>" in hit.snippet_html and "<mark>Chỉ</mark>" in hit.snippet_html
+    assert "<mark>34-CT/TW</mark>" in hit.snippet_html and "<mark>Chỉ thị</mark>" in hit.snippet_html
+
+
+def test_snippet_marks_whole_compounds_not_their_syllables() -> None:
+    from index.query import Planner, make_snippet
+    from index.syntax import parse
+
+    text = "Khối thi đua các cơ quan thực hiện Chỉ thị số 34-CT/TW về thi đua."
+    plan = Planner({}).plan(parse("chỉ thị"), [], "chỉ thị")
+    html_ = make_snippet(text, plan.highlight)
+    assert "<mark>Chỉ thị</mark>" in html_ and "<mark>thi</mark>" not in html_
+    phrase = Planner({}).plan(parse('"khối thi đua các cơ quan"'), [], "")
+    assert "<mark>Khối thi đua các cơ quan</mark>" in make_snippet(text, phrase.highlight)
 
 
 def test_sort_by_date_and_paging(corpus: Corpus) -> None:
