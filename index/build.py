@@ -32,7 +32,8 @@ from sqlite_utils import Database
 from index.engines.base import get_engine
 from index.errors import IndexLockedError, IndexMissingError
 from index.schema import FACETS
-from index.source import fingerprints, iter_index_docs, iter_raw_batches, to_index_doc
+from index.source import iter_index_docs, iter_raw_batches, to_index_doc
+from store.index_source import fingerprints
 
 META_FILE = "index.json"
 LOCK_FILE = "write.lock"

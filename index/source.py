@@ -1,13 +1,13 @@
 """Read documents and their extracted facts from the store, shaped as IndexDocs.
 
-The index is built only from ``documents`` and the record tables. Documents without a
-``meetings`` row (not extracted yet) are still indexed, on their title and text alone.
+The index is built only from ``documents`` and the record tables, read through
+store.index_source (which owns the SQL). Documents without a ``meetings`` row (not extracted
+yet) are still indexed, on their title and text alone.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -15,17 +15,10 @@ from sqlite_utils import Database
 
 from index.analysis import analyze_document
 from index.schema import IndexDoc
+from store.index_source import document_rows
 from store.vntext import nfc, normalize_tone_placement
 
 BATCH = 200  # documents read per round trip (and per worker task)
-
-
-def fingerprints(db: Database) -> dict[int, str]:
-    """Return {document id: fingerprint}; the fingerprint changes when the text or its extraction does."""
-    rows = db.execute(
-        "SELECT id, content_hash, coalesce(extracted_at, ''), coalesce(extractor_version, '') FROM documents"
-    ).fetchall()
-    return {int(r[0]): f"{r[1]}|{r[2]}|{r[3]}" for r in rows}
 
 
 def iter_index_docs(db: Database, ids: Iterable[int]) -> Iterator[IndexDoc]:
@@ -43,58 +36,12 @@ def iter_index_docs(db: Database, ids: Iterable[int]) -> Iterator[IndexDoc]:
 def iter_raw_batches(db: Database, ids: list[int]) -> Iterator[list[dict[str, Any]]]:
     """Yield lists of plain rows (document + facts), ready for ``to_index_doc`` in any process."""
     for i in range(0, len(ids), BATCH):
-        yield _rows(db, ids[i : i + BATCH])
+        yield document_rows(db, ids[i : i + BATCH])
 
 
 def _batch(db: Database, ids: list[int]) -> Iterator[IndexDoc]:
-    for row in _rows(db, ids):
+    for row in document_rows(db, ids):
         yield to_index_doc(row)
-
-
-def _rows(db: Database, ids: list[int]) -> list[dict[str, Any]]:
-    marks = ",".join("?" * len(ids))
-    docs = {
-        r["id"]: dict(r)
-        for r in db.query(
-            f"SELECT id, url, title, text, published_at, province FROM documents WHERE id IN ({marks})", ids
-        )
-    }
-    meetings = {
-        r["document_id"]: dict(r)
-        for r in db.query(
-            "SELECT document_id, province, province_new, bloc, event_types, event_date, year, relevant "
-            f"FROM meetings WHERE document_id IN ({marks})",
-            ids,
-        )
-    }
-    facts: dict[str, dict[int, list[str]]] = {}
-    for name, sql in (
-        ("directive", "SELECT document_id, canonical, number FROM directives"),
-        ("award", "SELECT document_id, award FROM awards"),
-        ("agency", "SELECT document_id, unit FROM leaders UNION ALL SELECT document_id, unit FROM members"),
-        ("person", "SELECT document_id, name FROM people"),
-    ):
-        by_doc: dict[int, list[str]] = defaultdict(list)
-        if " UNION ALL " in sql:
-            first, second = sql.split(" UNION ALL ")
-            query = f"{first} WHERE document_id IN ({marks}) UNION ALL {second} WHERE document_id IN ({marks})"
-            params = ids + ids
-        else:
-            query, params = f"{sql} WHERE document_id IN ({marks})", ids
-        for r in db.execute(query, params).fetchall():
-            value = r[1] or (r[2] if len(r) > 2 else None)
-            if value:
-                by_doc[int(r[0])].append(value)
-        facts[name] = by_doc
-    rows = []
-    for doc_id in ids:
-        doc = docs.get(doc_id)
-        if doc is None:
-            continue
-        doc["meeting"] = meetings.get(doc_id)
-        doc["facts"] = {name: by_doc.get(doc_id, []) for name, by_doc in facts.items()}
-        rows.append(doc)
-    return rows
 
 
 def _clean(value: str | None) -> str | None:
