@@ -176,3 +176,22 @@ def test_plain_text_title_skips_page_chrome(db_path: Path, samples_dir: Path) ->
     assert run("ingest", str(sample), "--db", str(db_path)).exit_code == 0
     title = next(open_db(db_path)["documents"].rows)["title"]
     assert title.startswith("Khối thi đua các cơ quan tham mưu tổng hợp sơ kết")
+
+
+def test_locked_index_is_a_clean_error(pipeline: dict[str, str]) -> None:
+    from index.build import write_lock
+
+    with write_lock(Path(pipeline["KHOI_INDEX"])):
+        result = run("index", "--silent", env=pipeline)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error:") and "another process" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_demo_builds_everything_without_serving(tmp_path: Path) -> None:
+    env = {"KHOI_DB": str(tmp_path / "demo.db"), "KHOI_INDEX": str(tmp_path / "demo.index")}
+    result = run("demo", "--no-serve", env=env)
+    assert result.exit_code == 0, result.output
+    assert "5 new" in result.output and "extracted 5 documents" in result.output
+    hits = run("search", "thi dua cao bang", "--json", env=env)
+    assert hits.exit_code == 0 and hits.output.strip(), hits.output
