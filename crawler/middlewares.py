@@ -17,7 +17,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.urls import canonical_url
+from crawler.urls import canonical_url, is_same_site
 from store.db import add_document_url
 
 
@@ -41,6 +41,34 @@ class BudgetMiddleware:
             raise IgnoreRequest(f"page budget of {site} reached")
         # Counted when admitted, not when answered: Scrapy admits many requests before the first reply.
         spider.fetched[site] = spider.fetched.get(site, 0) + 1
+        return None
+
+
+class OffsiteGuardMiddleware:
+    """Drop any request that left its site: redirects and meta refreshes to other hosts included.
+
+    The spider only follows links of the site's own hosts, but a same-site URL can answer
+    with a 3xx (or a <meta refresh>) to another domain (outbound-link counters, banner
+    trackers); Scrapy would follow it, robots.txt of the other host first. Runs before
+    RobotsTxtMiddleware so not even that robots.txt is fetched.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> OffsiteGuardMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        spider = self.crawler.spider
+        site = request.meta.get("site")
+        sites = getattr(spider, "sites", None)
+        if site is None or not sites or site not in sites:
+            return None
+        if not is_same_site(request.url, sites[site].hosts):
+            self.crawler.stats.inc_value(f"khoi/{site}/offsite_dropped")
+            raise IgnoreRequest(f"off-site request dropped: {request.url}")
         return None
 
 

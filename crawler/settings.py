@@ -46,6 +46,7 @@ DUPEFILTER_CLASS = "crawler.dupefilter.CanonicalDupeFilter"
 REQUEST_FINGERPRINTER_CLASS = "crawler.dupefilter.CanonicalFingerprinter"
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.OffsiteGuardMiddleware": 30,  # before RobotsTxtMiddleware (100)
     "crawler.middlewares.BackoffDelayMiddleware": 40,
     "crawler.middlewares.BudgetMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

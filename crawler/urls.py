@@ -36,6 +36,10 @@ TRAP_KEYS = frozenset(
         "calendar", "lich", "replytocom", "lang", "language", "font", "size", "action",
     }
 )
+SEARCH_KEYS = frozenset({"q", "s", "search", "keyword", "keywords", "tukhoa", "tu_khoa", "query", "searchtext", "txtsearch"})
+# Query values naming a control rather than content (DotNetNuke ?ctl=Login, ?mode=print, ?action=edit).
+ACTION_VALUES = re.compile(r"^(?:login|logoff|logout|register|sendmail|sendtofriend|send-mail|print|printer|edit|"
+                           r"delete|admin)$", re.IGNORECASE)
 TRAP_PATH = re.compile(
     r"(^|/)(calendar|lich|lich-cong-tac|event-calendar|tim-kiem|timkiem|search|tag|tags|"
     r"login|dang-nhap|dangnhap|register|admin|wp-admin|wp-login\.php|feed-comments|print|in-bai|"
@@ -132,10 +136,15 @@ def trap_reason(url: str) -> str | None:
         return "too deep path"
     if len(segments) - len(set(segments)) >= 2:
         return "repeating path segments"
-    keys = [k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)]
-    for key in keys:
+    pairs = [(k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    keys = [k for k, _ in pairs]
+    for key, value in pairs:
+        if not value.strip() and (key in SEARCH_KEYS or key.split("_")[-1] in SEARCH_KEYS):
+            continue  # an empty search box: Liferay listings carry "_keywords=&_advancedSearch=false"
         if key in TRAP_KEYS or key.split("_")[-1] in TRAP_KEYS - {"s", "p"}:
             return f"query key {key!r}"
+        if ACTION_VALUES.match(value):
+            return f"action {value!r}"
     if len(keys) - len(set(keys)) > 0:
         return "repeated query key"
     if any(k == "p_p_lifecycle" and v != "0" for k, v in parse_qsl(parts.query)):

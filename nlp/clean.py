@@ -77,6 +77,12 @@ _TAIL_MARKER = re.compile(
     r"xem thêm các tin|các tin mới|tin mới hơn|tin cũ hơn|bài viết khác|ý kiến bạn đọc|bình luận)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+# "Xem thêm: <a>headline</a>" lines inside the body.
+_INLINE_RELATED = re.compile(r"^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin bài liên quan|có thể bạn quan tâm|"
+                             r"mời xem|xem tiếp)\s*[:：>»]+\s*", re.IGNORECASE)
+# Lead paragraph ("sapo") boxes printed apart from the body box.
+_LEAD_HINT = re.compile(r"sapo|\blead\b|summary|tomtat|tom-tat|trichyeu|trich-yeu|\bmota\b|\bdesc|intro|chapeau|"
+                        r"abstract|teaser|\bdek\b", re.IGNORECASE)
 _DATE_RE = re.compile(
     r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?:\D{1,12}?(\d{1,2})[:h](\d{2}))?|"
     r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?"
@@ -106,12 +112,19 @@ def clean_html(raw: bytes, url: str, declared_encoding: str | None = None,
 
 def extract_main_text(soup: BeautifulSoup, node: Tag | None = None) -> str:
     """Return the main text of a parsed page (or of ``node``), chrome lines removed."""
+    lead = ""
     if node is None:
         _strip_chrome_elements(soup)
         node = _best_candidate(soup)
+        if node is not None:
+            _strip_related_blocks(node)
+            lead = _lead_before(node)
     if node is None:
         return ""
-    lines = [clean_text(" ".join(line.split())) for line in _block_text(node).split("\n")]
+    text = _block_text(node)
+    if lead and " ".join(lead.split())[:80] not in " ".join(text.split()):
+        text = lead + "\n" + text
+    lines = [clean_text(" ".join(line.split())) for line in text.split("\n")]
     return "\n".join(filter_chrome_lines([line for line in lines if line]))
 
 
@@ -274,6 +287,69 @@ def _best_candidate(soup: BeautifulSoup) -> Tag | None:
         if adjusted > best_score:
             best, best_score = node, adjusted
     return best
+
+
+def _link_ratio(tag: Tag) -> float:
+    text = len(tag.get_text(strip=True)) or 1
+    return sum(len(a.get_text(strip=True)) for a in tag.find_all("a")) / text
+
+
+def _strip_related_blocks(node: Tag) -> None:
+    """Remove "related news" boxes inside the article box, wherever they sit.
+
+    A heading such as "Tin liên quan:" followed by a list of links, or a paragraph
+    "Xem thêm: <link>", is chrome even in the middle of the body; cutting the text at it
+    (the tail rule) would lose the paragraphs after it.
+    """
+    for tag in node.find_all(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "li"]):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        text = " ".join(tag.get_text(" ").split())
+        if _INLINE_RELATED.match(text) and tag.find("a") is not None and len(text) < 300:
+            rest = _INLINE_RELATED.sub("", text, count=1)
+            if rest and sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a")) >= 0.6 * len(rest):
+                _outermost_same_text(tag, node).decompose()  # "Xem thêm: <a>headline</a>"
+                continue
+        if not _TAIL_MARKER.match(text):
+            continue
+        heading = _outermost_same_text(tag, node)
+        sibling = heading.find_next_sibling()
+        if isinstance(sibling, Tag) and sibling.find("a") is not None and _link_ratio(sibling) >= 0.6:
+            sibling.decompose()
+            heading.decompose()
+
+
+def _outermost_same_text(tag: Tag, stop: Tag) -> Tag:
+    """Return the highest ancestor of ``tag`` below ``stop`` that holds no other text."""
+    text = tag.get_text(strip=True)
+    while isinstance(tag.parent, Tag) and tag.parent is not stop and tag.parent.get_text(strip=True) == text:
+        tag = tag.parent
+    return tag
+
+
+def _lead_before(node: Tag) -> str:
+    """Return the lead paragraph ("sapo") a portal prints just before the body box, else "".
+
+    eGov and SharePoint portals put the bold lead in its own element (class sapo, lead,
+    summary...) beside the rich-text body; the article's first sentence is there.
+    """
+    for anchor in (node, node.parent):
+        if not isinstance(anchor, Tag):
+            break
+        seen = 0
+        for sib in anchor.find_previous_siblings():
+            if not isinstance(sib, Tag) or sib.decomposed:
+                continue
+            text = " ".join(sib.get_text(" ").split())
+            if not text:
+                continue
+            seen += 1
+            ident = " ".join(sib.get("class") or []) + " " + str(sib.get("id") or "")
+            if _LEAD_HINT.search(ident) and len(text) >= 40 and _link_ratio(sib) < 0.3:
+                return _block_text(sib)
+            if seen >= 3:
+                break
+    return ""
 
 
 def _block_text(node: Tag) -> str:

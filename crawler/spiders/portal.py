@@ -281,6 +281,10 @@ class PortalSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and ("budget" in message or "already stored" in message):
             return  # stays pending in the pages table for the next crawl
         canon = request.meta.get("canonical") or canonical_url(request.url)
+        if failure.check(IgnoreRequest) and "off-site" in message:
+            if self.crawl_state is not None:  # a same-site URL that redirects to another site
+                self.crawl_state.record(canon, site, error="redirects off-site")
+            return
         if failure.check(IgnoreRequest) and "robots" in message.lower():
             self.crawler.stats.inc_value(f"khoi/{site}/robots_disallowed")
             if self.crawl_state is not None:
