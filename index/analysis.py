@@ -273,13 +273,34 @@ def analyze_document(title: str | None, text: str) -> DocTokens:
     return out
 
 
+# Compounds found in a run of syllables, by the run: articles share many clauses (boilerplate
+# phrases, titles of agencies), so a run seen before costs one dict lookup.
+_RUN_CACHE: dict[tuple[str, ...], tuple[str, ...]] = {}
+RUN_CACHE_SIZE = 200_000
+
+
 def _emit_compounds(run_x: list[str], run_f: list[str], out: DocTokens, is_title: bool) -> None:
     """Add every dictionary compound in the run (overlapping), so any query segmentation matches."""
     n = len(run_f)
     if n < 2:
         return
+    run = tuple(run_f)
+    found = _RUN_CACHE.get(run)
+    if found is None:
+        found = _run_compounds(run_f)
+        if len(_RUN_CACHE) >= RUN_CACHE_SIZE:
+            _RUN_CACHE.clear()
+        _RUN_CACHE[run] = found
+    if found:
+        out.words.extend(found)  # folded only: exact-diacritic ranking uses the exact syllables
+        if is_title:
+            out.title.extend(found)
+
+
+def _run_compounds(run_f: list[str]) -> tuple[str, ...]:
+    n = len(run_f)
     entries, prefixes = _compounds()
-    words = out.words
+    words: list[str] = []
     for i in range(n - 1):
         key = run_f[i]
         if key not in prefixes:
@@ -287,12 +308,10 @@ def _emit_compounds(run_x: list[str], run_f: list[str], out: DocTokens, is_title
         for j in range(i + 1, min(i + MAX_COMPOUND, n)):
             key = f"{key} {run_f[j]}"
             if key in entries:
-                f = key.replace(" ", "_")
-                words.append(f)  # folded only: exact-diacritic ranking uses the exact syllables
-                if is_title:
-                    out.title.append(f)
+                words.append(key.replace(" ", "_"))
             if key not in prefixes:
                 break
+    return tuple(words)
 
 
 def analyze_query(text: str) -> list[QueryUnit]:

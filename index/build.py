@@ -15,6 +15,7 @@ in place. An update writes into the current generation through the engine's own 
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -180,7 +181,7 @@ def _rebuild(
     writer = backend.writer(gen_dir, fresh=True)
     vocab: dict[str, set[str]] = {name: set() for name in FACETS}
     try:
-        for doc in _progress(_analyzed(db, sorted(current)), len(current), progress, "index"):
+        for doc in _progress(_analyzed(db, sorted(current), backend), len(current), progress, "index"):
             writer.upsert(doc)
             _add_vocab(vocab, doc.facets)
             report.indexed += 1
@@ -242,7 +243,7 @@ def _update(
             writer.delete(doc_id)
             done.pop(doc_id, None)
             report.deleted += 1
-        for doc in _progress(_analyzed(db, changed), len(changed), progress, "update"):
+        for doc in _progress(_analyzed(db, changed, backend), len(changed), progress, "update"):
             writer.upsert(doc)
             _add_vocab(vocab, doc.facets)
             done[doc.doc_id] = current[doc.doc_id]
@@ -262,23 +263,25 @@ def _update(
     _write_json(index_dir / META_FILE, meta)
 
 
-def _analyze_batch(rows: list[dict[str, Any]]) -> list[Any]:
-    return [to_index_doc(row) for row in rows]
+def _analyze_batch(engine: str, rows: list[dict[str, Any]]) -> list[Any]:
+    prepare = get_engine(engine).prepare
+    return [prepare(to_index_doc(row)) for row in rows]
 
 
-def _analyzed(db: Database, ids: list[int]) -> Iterator[Any]:
-    """Yield IndexDocs for ``ids`` in order, analysed in worker processes when there are many."""
+def _analyzed(db: Database, ids: list[int], backend: Any) -> Iterator[Any]:
+    """Yield IndexDocs for ``ids`` in order (``backend.prepare``d), analysed in worker processes when there are many."""
     workers = min(2, os.cpu_count() or 1)
     if len(ids) < PARALLEL_MIN_DOCS or workers < 2:
-        yield from iter_index_docs(db, ids)
+        yield from map(backend.prepare, iter_index_docs(db, ids))
         return
     import multiprocessing
 
     from index.analysis import _compounds
 
     _compounds()  # load the word list once, before forking
+    work = functools.partial(_analyze_batch, backend.name)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for docs in pool.imap(_analyze_batch, iter_raw_batches(db, ids), chunksize=1):
+        for docs in pool.imap(work, iter_raw_batches(db, ids), chunksize=1):
             yield from docs
 
 

@@ -61,6 +61,8 @@ class IndexDoc:
     date: int = 0
     facets: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # stored for hits: dates, province, bloc, types, year
+    # What an engine's ``prepare`` made of ``tokens`` in the analysis process (then ``tokens`` is empty).
+    prepared: Any = None
 
 
 # ---- engine-neutral query tree -------------------------------------------------------------

@@ -84,6 +84,10 @@ class Engine(ABC):
     def reader(self, path: Path) -> EngineReader:
         """Return a reader of the latest committed state at ``path``."""
 
+    def prepare(self, doc: IndexDoc) -> IndexDoc:
+        """Engine-specific work on an analysed document, done in the analysis worker processes."""
+        return doc
+
 
 _MODULES = {"whoosh": "index.engines.whoosh_engine", "tantivy": "index.engines.tantivy_engine"}
 

@@ -21,7 +21,7 @@ from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
-from whoosh.system import emptybytes, pack_ushort
+from whoosh.system import emptybytes, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -29,9 +29,25 @@ BLOCK = 128  # postings per block, as the Whoosh 3 codec writes them
 # zlib level of posting blocks. Whoosh uses 3; 0 skips compressing and decompressing each block
 # (a larger index, faster to write and to read).
 COMPRESSION = 0
+STORED_COMPRESSION = 1  # zlib level of stored fields (Whoosh uses 3)
 
 POS, FREQ, EXIST, GENERIC = "pos", "freq", "exist", "generic"
 _FIRST_UINT = struct.Struct("!I").unpack_from
+
+
+_ONE_POSITION: dict[int, bytes] = {}
+
+
+def _encode_positions(plist: list[int]) -> bytes:
+    """Whoosh's Positions.encode (count, then the pickled deltas); one-position lists are cached."""
+    if len(plist) == 1:
+        p = plist[0]
+        hit = _ONE_POSITION.get(p)
+        if hit is None:
+            hit = _ONE_POSITION[p] = pack_uint(1) + dumps([p], 2)
+        return hit
+    deltas = [plist[0]] + [b - a for a, b in zip(plist, plist[1:], strict=False)]
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
 class _Block:
@@ -67,12 +83,28 @@ class _Block:
         return self._maxweight
 
 
+def group_tokens(kind: str, value: Any) -> tuple[int, dict[Any, Any]]:
+    """Group one field's tokens the way ``add_tokens`` stores them; the result can be passed instead.
+
+    Lets the grouping and position encoding run in the analysis processes, not the writer's.
+    """
+    if kind == POS:
+        poses: defaultdict[str, list[int]] = defaultdict(list)
+        for pos, tok in value:
+            poses[tok].append(pos)
+        return len(value), {tok: _encode_positions(plist) for tok, plist in poses.items()}
+    if kind == FREQ:
+        return len(value), dict(Counter(value))
+    raise ValueError(f"cannot group tokens of kind {kind!r}")
+
+
 class BulkSegmentWriter(SegmentWriter):
     """A SegmentWriter whose documents come pre-tokenized and whose postings skip the pool.
 
     ``kinds`` maps field names to how their tokens arrive: ``pos`` [(position, token)],
     ``freq`` [token, ...] (term frequency), ``exist`` [value, ...] (presence), anything else
-    goes through the field's own ``index()``.
+    goes through the field's own ``index()``. A ``pos`` or ``freq`` field may also arrive
+    grouped by ``group_tokens``.
     """
 
     def __init__(self, ix: Any, kinds: dict[str, str], **kwargs: Any) -> None:
@@ -81,6 +113,12 @@ class BulkSegmentWriter(SegmentWriter):
         self._ids: dict[str, defaultdict[Any, list[int]]] = {}
         self._payloads: dict[str, defaultdict[Any, list[Any]]] = {}
         self._lengths: dict[str, array[int]] = {}
+        # Stored fields (the document text for snippets) go through zlib per document: level 1
+        # instead of Whoosh's 3 (the reader decompresses any level).
+        stored = getattr(self.perdocwriter, "_colwriters", {}).get("_stored")
+        child = getattr(stored, "_child", None)
+        if child is not None and hasattr(child, "_level"):
+            child._level = STORED_COMPRESSION
 
     def _field(self, name: str) -> tuple[defaultdict[Any, list[int]], defaultdict[Any, list[Any]]]:
         ids = self._ids.get(name)
@@ -104,14 +142,18 @@ class BulkSegmentWriter(SegmentWriter):
             kind = self._kinds.get(name, GENERIC)
             ids, payloads = self._field(name)
             length = 0
-            if kind == POS:
+            if type(value) is tuple and kind in (POS, FREQ):  # grouped already: (length, {token: payload})
+                length, grouped = value
+                for tok, payload in grouped.items():
+                    ids[tok].append(docnum)
+                    payloads[tok].append(payload)
+            elif kind == POS:
                 poses: defaultdict[str, list[int]] = defaultdict(list)
                 for pos, tok in value:
                     poses[tok].append(pos)
-                encode = fieldobj.format.encode
                 for tok, plist in poses.items():
                     ids[tok].append(docnum)
-                    payloads[tok].append(encode(plist))
+                    payloads[tok].append(_encode_positions(plist))
                 length = len(value)
             elif kind == FREQ:
                 for tok, freq in Counter(value).items():
