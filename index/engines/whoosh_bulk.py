@@ -286,12 +286,14 @@ def _write_postings(
             elif min(weights) == maxweight:
                 mini_weights = float(maxweight)
             else:
-                mini_weights = tuple(float(w) for w in weights)
+                mini_weights = tuple(map(float, weights))
             wsum = weights
         if lengths is not None:
             blens = [lengths[d] for d in bids]
             maxlength = max(blens)
-            minlength = min((x for x in blens if x), default=None)
+            minlength = min(blens)
+            if not minlength:
+                minlength = min((x for x in blens if x), default=None)
         else:
             minlength, maxlength = None, 0
         deltas = [bids[0]] + [b - a for a, b in zip(bids, bids[1:], strict=False)]
