@@ -31,7 +31,7 @@ _SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*|/\(S\([a-z0-9]+\)\)", re.IGN
 TRAP_KEYS = frozenset(
     {
         "q", "s", "search", "keyword", "keywords", "tukhoa", "tu_khoa", "query", "searchtext", "txtsearch",
-        "sort", "sortby", "order", "orderby", "dir", "filter", "facet", "view", "layout", "print", "format",
+        "sort", "sortby", "sortorder", "sortdir", "sortfield", "order", "orderby", "orderbycol", "orderbytype", "dir", "filter", "facet", "view", "layout", "print", "format",
         "month", "year", "day", "date", "thang", "nam", "ngay", "fromdate", "todate", "tungay", "denngay",
         "calendar", "lich", "replytocom", "lang", "language", "font", "size", "action",
     }

@@ -163,6 +163,11 @@ class PortalSpider(scrapy.Spider):
             yield item
             return
         body = response.body
+        if body[:2] == b"\x1f\x8b":  # a gzipped sitemap (sitemap.xml.gz) served as a file, not Content-Encoding
+            body = _gunzip(body)
+            if body is None:
+                return
+            response = response.replace(body=body, cls=scrapy.http.XmlResponse)
         item.body = body
         item.encoding = _charset(item.content_type)
         final = canonical_url(response.url)
@@ -297,6 +302,18 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"khoi/{site}/failed/{reason.split(':')[0]}")
         if self.crawl_state is not None and kind != "robots":
             self.crawl_state.record(canon, site, status=status, error=reason[:500])
+
+
+def _gunzip(data: bytes, limit: int = 50_000_000) -> bytes | None:
+    """Return gunzipped ``data`` (at most ``limit`` bytes), or None when it is not valid gzip."""
+    import zlib
+
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(data, limit)
+    except zlib.error:
+        return None
+    return out
 
 
 def _header(response: Response, name: str) -> str | None:

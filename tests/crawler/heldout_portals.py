@@ -27,6 +27,7 @@ crawler on sites it was not built against. Each site listens on its own loopback
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import re
@@ -659,6 +660,8 @@ def build_dnn(site: Site) -> None:
         elif p.special == "1258-meta":
             page = page.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')
             resp = Resp(to_cp1258(page), "text/html")
+        elif p.special == "1258-none":  # no charset anywhere: the bytes must speak for themselves
+            resp = Resp(to_cp1258(page), "text/html")
         elif p.special == "tcvn3":
             page = page.replace(main, f'<font face=".VnTime">{main}</font>')
             resp = Resp(to_tcvn3(page), "text/html")
@@ -830,18 +833,23 @@ def build_wordpress(site: Site) -> None:
         r[f"/category/{cat}/feed/"] = Resp(f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>{feed}</channel></rss>'.encode(),
                                            "application/rss+xml; charset=UTF-8")
     r["/feed/"] = Resp(r["/category/thoi-su/feed/"].body, "application/rss+xml; charset=UTF-8")
-    half = len(site.posts) // 2
-    for name, chunk in (("post-sitemap.xml", site.posts[:half]), ("post-sitemap2.xml", site.posts[half:])):
+    in_list = [p for p in site.posts if p.listed]
+    half = len(in_list) // 2
+    hidden = [p for p in site.posts if not p.listed]  # only in a gzipped sub-sitemap
+    for name, chunk in (("post-sitemap.xml", in_list[:half]), ("post-sitemap2.xml", in_list[half:]),
+                        ("post-sitemap3.xml.gz", hidden)):
         urls = "".join(f"<url><loc>{site.base}{p.path}</loc><lastmod>{p.article.date}T08:00:00+07:00</lastmod>"
                        f'<image:image><image:loc>{site.base}/wp-content/uploads/{p.ident}.jpg</image:loc></image:image></url>' for p in chunk)
-        r["/" + name] = Resp(('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="//x/main-sitemap.xsl"?>'
-                              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
-                              f"{urls}</urlset>").encode(), "text/xml; charset=UTF-8")
+        xml = ('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="//x/main-sitemap.xsl"?>'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
+               f"{urls}</urlset>").encode()
+        gz = name.endswith(".gz")
+        r["/" + name] = Resp(gzip.compress(xml) if gz else xml, "application/x-gzip" if gz else "text/xml; charset=UTF-8")
     r["/category-sitemap.xml"] = Resp((f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                        f"<url><loc>{site.base}/category/thi-dua/</loc></url><url><loc>{site.base}/category/thoi-su/</loc></url></urlset>").encode(),
                                       "text/xml; charset=UTF-8")
     subs = "".join(f"<sitemap><loc>{site.base}/{n}</loc><lastmod>2023-07-13T08:00:00+07:00</lastmod></sitemap>"
-                   for n in ("post-sitemap.xml", "post-sitemap2.xml", "category-sitemap.xml"))
+                   for n in ("post-sitemap.xml", "post-sitemap2.xml", "post-sitemap3.xml.gz", "category-sitemap.xml"))
     subs += f"<sitemap><loc>http://localhost:{site.outside}/news-sitemap.xml</loc></sitemap>"
     r["/sitemap_index.xml"] = Resp(f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{subs}</sitemapindex>'.encode(),
                                    "text/xml; charset=UTF-8")
@@ -927,7 +935,7 @@ def start_heldout() -> Heldout:
     sites["wordpress"].posts.append(Post(syn, 999))
     # specials: legacy encodings, slow, flaky, broken, only-in-sitemap
     dnn = [p for p in sites["dnn"].posts if p.article.relevant]
-    dnn[0].special, dnn[1].special, dnn[2].special = "1258-header", "1258-meta", "tcvn3"
+    dnn[0].special, dnn[1].special, dnn[2].special, dnn[3].special = "1258-header", "1258-meta", "tcvn3", "1258-none"
     lif = sites["liferay"].posts
     next(p for p in lif if p.article.relevant and p is not lif[0]).special = "slow"
     [p for p in lif if p.article.relevant][3].special = "flaky"
