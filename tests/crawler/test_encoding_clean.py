@@ -88,3 +88,22 @@ def test_near_duplicate_index_merges_syndicated_copy_only() -> None:
     index.add(1, fingerprint(a))
     assert index.find(fingerprint(b)) == 1
     assert index.find(fingerprint(c)) is None
+
+
+def test_lead_beside_the_body_kept_and_mid_article_related_box_removed() -> None:
+    from nlp.clean import clean_html
+
+    first = "Ngày 5/4/2023, Khối thi đua các cơ quan Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm."
+    body = "".join(f"<p>Đoạn thứ {i} của bài viết nói về kết quả thi đua, khen thưởng của các đơn vị trong Khối năm nay.</p>"
+                   for i in range(4))
+    last = "<p>Hội nghị kết thúc trong không khí đoàn kết, phấn khởi và quyết tâm cao.</p>"
+    related = ('<p><strong>Tin liên quan:</strong></p><ul><li><a href="/a">Khối thi đua Văn hóa - Xã hội tổng kết năm</a></li>'
+               '<li><a href="/b">Cụm thi đua các huyện ký giao ước</a></li></ul>'
+               '<p><strong>Xem thêm: <a href="/c">Khối thi đua các trường học sơ kết học kỳ một</a></strong></p>')
+    page = (f'<html><body><div class="detail"><h1 class="title">Tiêu đề bài viết về hội nghị khối thi đua</h1>'
+            f'<div class="news-sapo"><strong>{first}</strong></div><div class="news-content">{body}{related}{body}{last}</div>'
+            f"</div></body></html>").encode()
+    text = clean_html(page, "http://x.gov.vn/a").text
+    assert text.startswith(first)
+    assert text.endswith("quyết tâm cao.")
+    assert "Tin liên quan" not in text and "Xem thêm" not in text and "ký giao ước" not in text

@@ -97,3 +97,15 @@ def test_bare_url_becomes_a_site() -> None:
     assert site.hosts == frozenset({"thainguyen.gov.vn"})
     with pytest.raises(SiteConfigError):
         site_for_url("thainguyen.gov.vn")
+
+
+def test_empty_search_keys_are_not_traps_but_controls_and_sorts_are() -> None:
+    from crawler.urls import trap_reason
+
+    liferay = ("http://x.gov.vn/web/guest/tin-tuc?p_p_id=101_INSTANCE_kT9x&p_p_lifecycle=0&_101_INSTANCE_kT9x_keywords="
+               "&_101_INSTANCE_kT9x_advancedSearch=false&_101_INSTANCE_kT9x_cur=2")
+    assert trap_reason(liferay) is None
+    assert trap_reason(liferay.replace("keywords=", "keywords=thi+dua"))
+    assert trap_reason(liferay + "&_101_INSTANCE_kT9x_orderByCol=title")
+    assert trap_reason("http://x.gov.vn/Default.aspx?tabid=55&ctl=Login")
+    assert trap_reason("http://x.gov.vn/Default.aspx?tabid=55&ctl=SendMail&articleId=3")
