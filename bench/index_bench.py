@@ -122,6 +122,7 @@ def run_engine(engine: str, db_path: str, work: str, out: Any) -> None:
     t0 = time.perf_counter()
     build_index(db, index_dir, engine=engine, rebuild=True, progress=False)
     build_s = time.perf_counter() - t0
+    build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     samples: list[float] = []
     by_label: dict[str, list[float]] = {}
     totals = []
@@ -140,6 +141,7 @@ def run_engine(engine: str, db_path: str, work: str, out: Any) -> None:
         "size_mb": _dir_size(index_dir) / 1e6, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "p50": p50, "p95": p95, "worst": max(samples),
         "by_label": {k: _percentiles(v)[1] for k, v in by_label.items()}, "totals": totals,
+        "build_peak_mb": build_peak,
     })
 
 
@@ -322,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(r, base), flush=True)
             if r["by_label"]:
                 print("    p95 by kind: " + ", ".join(f"{k} {v:.1f}" for k, v in r["by_label"].items()), flush=True)
+            if "build_peak_mb" in r:
+                print(f"    peak RSS after the build: {r['build_peak_mb']:.0f} MB", flush=True)
     return 0
 
 

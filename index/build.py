@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ COMMIT_EVERY = 20_000  # documents per commit in an update, so a long run keeps 
 # Analysis is the costliest step (~1.5 ms per 2.5 KB article); above this many documents it runs
 # in worker processes while this one feeds the engine.
 PARALLEL_MIN_DOCS = 2_000
+IN_FLIGHT = 8  # analysis batches (of index.source.BATCH documents) queued ahead of the writer
 
 
 @dataclass
@@ -280,9 +282,16 @@ def _analyzed(db: Database, ids: list[int], backend: Any) -> Iterator[Any]:
 
     _compounds()  # load the word list once, before forking
     work = functools.partial(_analyze_batch, backend.name)
+    # At most IN_FLIGHT batches are queued or waiting: Pool.imap would read and analyse the whole
+    # store ahead of a slower writer (e.g. while it writes a segment) and hold it all in memory.
+    pending: deque[Any] = deque()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for docs in pool.imap(work, iter_raw_batches(db, ids), chunksize=1):
-            yield from docs
+        for rows in iter_raw_batches(db, ids):
+            pending.append(pool.apply_async(work, (rows,)))
+            if len(pending) >= IN_FLIGHT:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _save_state(gen_dir: Path, done: dict[int, str], vocab: dict[str, set[str]]) -> None:
