@@ -233,7 +233,8 @@ class WhooshReader(EngineReader):
     def __init__(self, path: Path) -> None:
         # MMAP False reads with read() instead of mmap: a mapped index counts in the process's RSS
         # as it is read (~1.4 GB at 100k), read() leaves it in the OS page cache. Measured at 10k:
-        # peak 443 -> 240 MB but p95 63 -> 71 ms, so mmap stays on while 100k p95 is near 500 ms.
+        # peak 443 -> 240 MB, p95 63 -> 71 ms; at 100k: peak 3,063 -> <= 948 MB but p95 482 -> 526 ms
+        # (over the 500 ms target), so mmap stays on.
         self.ix = FileStorage(str(path), supports_mmap=MMAP).open_index(INDEX_NAME)
         self.searcher = self.ix.searcher()
         self._facet_sets: dict[str, dict[str, set[int]]] = {}
