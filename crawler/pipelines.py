@@ -17,7 +17,15 @@ from crawler.items import RawPageItem
 from crawler.neardup import NearDuplicateIndex, fingerprint
 from crawler.relevance import judge
 from nlp import clean as nlp_clean
-from store.db import add_document_url, content_hash, document_id_for_url, iter_document_texts, save_document
+from store.db import (
+    StoreError,
+    add_document_url,
+    content_hash,
+    document_id_for_url,
+    iter_document_texts,
+    save_document,
+    write_transaction,
+)
 
 logger = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 400  # listing pages on the mock and sample portals clean to less
@@ -99,7 +107,13 @@ class StorePipeline:
         document_id: int | None = None
         if verdict.relevant:
             self.stats.inc_value(f"khoi/{site}/relevant")
-            document_id = self._store(item, doc, cfg.province)
+            try:
+                document_id = self._store(item, doc, cfg.province)
+            except StoreError as exc:  # counted and kept as an error row: a resumed crawl fetches it again
+                logger.error("failed %s: cannot store article: %s", item.url, exc)
+                self.stats.inc_value(f"khoi/{site}/errors")
+                state.record(item.url, site, **validators, error=f"store: {exc}"[:500])
+                return item
         state.record(item.url, site, **validators, content_hash=digest, relevant=int(verdict.relevant),
                      document_id=document_id)
         for alias in item.aliases:
@@ -114,18 +128,18 @@ class StorePipeline:
         doc.site, doc.province, doc.fetched_at = site, province, item.fetched_at
         fp = fingerprint(doc.text)
         near = self._near_index(db)
-        existing = document_id_for_url(db, item.url)
-        twin = near.find(fp) if existing is None else None
-        if twin is not None:
-            add_document_url(db, twin, item.url)
-            doc_id, status = twin, "near_duplicate"
-        else:
-            doc_id, status = save_document(db, doc)
+        with write_transaction(db):
+            existing = document_id_for_url(db, item.url)
+            twin = near.find(fp) if existing is None else None
+            if twin is not None:
+                add_document_url(db, twin, item.url)
+                doc_id, status = twin, "near_duplicate"
+            else:
+                doc_id, status = save_document(db, doc)
+            for alias in item.aliases:
+                add_document_url(db, doc_id, alias)
+        if twin is None:
             near.add(doc_id, fp)
-        db.conn.commit()
-        for alias in item.aliases:
-            add_document_url(db, doc_id, alias)
-        db.conn.commit()
         self.stats.inc_value(f"khoi/{site}/stored/{status}")
         return doc_id
 

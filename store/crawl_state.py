@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.db import now_iso, open_db
+from store.db import now_iso, open_db, write_transaction
 
 GONE_STATUSES = frozenset({404, 410})
 
@@ -66,7 +66,7 @@ class CrawlState:
     def add_pending(self, site: str, urls: list[tuple[str, str]]) -> None:
         """Record newly discovered (canonical URL, URL as found) pairs as the frontier."""
         if urls:
-            with self.db.conn:
+            with write_transaction(self.db):
                 self.table.insert_all(({"url": u, "fetch_url": f, "site": site} for u, f in urls),
                                       pk="url", ignore=True)
 
@@ -82,12 +82,12 @@ class CrawlState:
     def record(self, url: str, site: str, **values: Any) -> None:
         """Upsert the state of one fetched URL (fetched_at defaults to now)."""
         row: dict[str, Any] = {"url": url, "site": site, "fetched_at": now_iso(), "error": None, **values}
-        with self.db.conn:
+        with write_transaction(self.db):
             self.table.upsert(row, pk="url")
 
     def set_sitemap_lastmod(self, site: str, url: str, lastmod: str) -> None:
         """Remember the lastmod a sitemap gave for ``url`` (after the page was fetched)."""
-        with self.db.conn:
+        with write_transaction(self.db):
             self.table.upsert({"url": url, "site": site, "sitemap_lastmod": lastmod}, pk="url")
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,6 +84,33 @@ def _check_readable(db: Database, path: Path) -> None:
         ) from exc
 
 
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Run a block as one write transaction that takes the write lock up front.
+
+    ``BEGIN IMMEDIATE`` waits (the connection's busy timeout) for another process's write to
+    finish; a deferred ``BEGIN`` that reads first and writes later would instead fail at once
+    with "database is locked" when a concurrent writer commits in between (two crawler
+    processes sharing one store). Nested use becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseLockedError(f"database is locked by another process; try again ({exc})") from exc
+        raise
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
 def content_hash(text: str) -> str:
     """Return the sha256 hex digest of a document's cleaned text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -110,7 +138,7 @@ def save_document(db: Database, doc: Document) -> tuple[int, str]:
         "content_hash": digest,
         "fetched_at": doc.fetched_at,
     }
-    with db.atomic():
+    with write_transaction(db):
         existing = db.execute("SELECT id, content_hash FROM documents WHERE url = ?", [doc.url]).fetchone()
         if existing is None:
             alias = db.execute("SELECT document_id FROM document_urls WHERE url = ?", [doc.url]).fetchone()
@@ -243,7 +271,7 @@ def meeting_key(bloc_id: int | None, event_date: str | None) -> str | None:
 
 def replace_records(db: Database, document_id: int, records: ArticleRecords, version: str) -> None:
     """Replace everything extracted from one document, in one transaction."""
-    with db.atomic():
+    with write_transaction(db):
         for table in (*FACT_TABLES, "meetings"):
             db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [document_id])
         bloc_id = bloc_id_for(db, records.province, records.bloc) if records.bloc and records.relevant else None

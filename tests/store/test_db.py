@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from store.db import CorruptDatabaseError, StoreError, get_document, open_db, replace_records, save_document
+from store.db import (
+    CorruptDatabaseError,
+    StoreError,
+    get_document,
+    open_db,
+    replace_records,
+    save_document,
+    write_transaction,
+)
 from store.models import ArticleRecords, Directive, Document, Leader, Span
 from store.schema import latest_migration, migrations
 
@@ -121,3 +130,37 @@ def test_readonly_connection_refuses_writes(db_path: Path) -> None:
     ro = open_db(db_path, readonly=True)
     with pytest.raises(sqlite3.OperationalError):
         ro.execute("INSERT INTO blocs (name, name_key) VALUES ('a', 'a')")
+
+
+def test_two_processes_saving_at_once_wait_for_each_other_instead_of_failing(tmp_path: Path) -> None:
+    """A writer that read first must not fail with 'database is locked' when another commits."""
+    path = tmp_path / "shared.db"
+    open_db(path).conn.close()
+    errors: list[BaseException] = []
+
+    def writer(prefix: str) -> None:
+        db = open_db(path)
+        try:
+            for i in range(40):
+                text = f"{prefix} bài {i}: Khối thi đua các sở, ngành tổ chức hội nghị sơ kết."
+                save_document(db, Document(url=f"https://{prefix}.example.vn/{i}", text=text))
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+        finally:
+            db.conn.close()
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in ("a", "b", "c")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors, errors
+    count = sqlite3.connect(path).execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert count == 120
+
+
+def test_write_transaction_rolls_back_everything_on_error(db: Database) -> None:
+    with pytest.raises(RuntimeError), write_transaction(db):
+        save_document(db, Document(url="https://x.example.vn/1", text="Khối thi đua số 3 họp."))
+        raise RuntimeError("boom")
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
