@@ -2,7 +2,7 @@
 
 Each side runs in a fresh process (so one's loaded models do not count in the other's memory)
 and prints articles/s, MB/s, the resident memory once its models are loaded, and the peak
-resident memory over the run (ru_maxrss, so native allocations count too). The ratio of the
+resident memory over the run (VmHWM, so native allocations count too). The ratio of the
 two rates is the issue's target (>= 0.3).
 
 Usage: python bench/extract_bench.py [--articles N] [--seed S]
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import time
@@ -28,15 +27,13 @@ TARGET_RATIO = 0.3
 SIDES = {"nlp.extract": "extract", "underthesea.word_tokenize": "word_tokenize"}
 
 
-def _rss_mb() -> float:
-    """Return this process's current resident memory in MB (Linux /proc)."""
-    with open("/proc/self/statm", encoding="ascii") as fh:
-        pages = int(fh.read().split()[1])
-    return pages * resource.getpagesize() / 1e6
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+def _status_mb(key: str) -> float:
+    """Return a memory figure of this process from /proc/self/status (VmRSS now, VmHWM peak) in MB."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) * 1024 / 1e6
+    return float("nan")
 
 
 def _function(side: str) -> Callable[[str], object]:
@@ -54,14 +51,14 @@ def _measure_here(side: str, articles: int, seed: int) -> dict[str, float]:
     texts = [str(a["text"]) for a in generate_articles(articles, seed)]
     fn = _function(side)
     fn(texts[0])  # warm-up: model and gazetteer loading is not throughput
-    loaded = _rss_mb()
+    loaded = _status_mb("VmRSS")
     started = time.perf_counter()
     for text in texts:
         fn(text)
     elapsed = time.perf_counter() - started
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     return {"rate": len(texts) / elapsed, "mbps": mb / elapsed, "elapsed": elapsed,
-            "loaded_mb": loaded, "peak_mb": _peak_rss_mb(), "size_mb": mb, "n": len(texts)}
+            "loaded_mb": loaded, "peak_mb": _status_mb("VmHWM"), "size_mb": mb, "n": len(texts)}
 
 
 def _measure_in_child(side: str, articles: int, seed: int) -> dict[str, float]:
