@@ -1,8 +1,10 @@
 """Quoted names of emulation movements and campaigns: phong trào thi đua “…”, cuộc vận động "…".
 
-A quotation is a movement when a cue word (phong trào, cuộc vận động, chủ đề, khẩu hiệu, …)
+Quotes may be "…", “…”, «…», ‘…’ or '…'. A quotation is a movement when a cue word (phong trào, cuộc vận động, chủ đề, khẩu hiệu, …)
 stands just before it, when it continues a list of such quotations, or when it is one of the
-national movements listed in data/gazetteers/movements.tsv ("Người tốt, việc tốt").
+national movements listed in data/gazetteers/movements.tsv ("Người tốt, việc tốt"), and not when a
+noun such as "chương trình" or "cuộc thi" names it. A capitalised name written without quotes right
+after "phong trào (thi đua)" or "cuộc vận động" counts too, up to the end of its clause.
 """
 
 from __future__ import annotations
@@ -28,6 +30,30 @@ MIN_WORDS, MAX_WORDS = 2, 40
 _DOC_TITLE = re.compile(r"(?:\bvề|\bvề việc|V/v|\btheo|\bcủa)\s*$", re.IGNORECASE)
 _NOT_MOVEMENT = re.compile(r"^(?:hội thi|cuộc thi|giải|hội thao|hội diễn|liên hoan|ảnh)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,;:.…]*(?:và|cùng|hay|hoặc)?[\s\w,;:()\-–]*$")
+# A quotation named as something else: "chương trình “Kết nối yêu thương”", "cuộc thi “Tìm hiểu …”".
+_OTHER_NOUN = re.compile(
+    r"(?<!\w)(?:chương trình|đề án|dự án|kế hoạch|cuộc thi|hội thi|giải|mô hình|tác phẩm|bài hát|chuyên mục|"
+    r"chuyên đề|câu lạc bộ|CLB|tọa đàm|toạ đàm|hội thảo|diễn đàn|ngày hội|lễ hội|cuốn sách|bộ phim|ứng dụng|"
+    r"phần mềm|nền tảng|trang|website|tên gọi|tên)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# An unquoted name after its cue: "phong trào thi đua Hậu Giang chung sức xây dựng nông thôn mới."
+_UNQUOTED_CUE = re.compile(r"(?<!\w)(?:phong trào(?:\s+thi đua)?|cuộc vận động)\s+(?![“\"«‘'])", re.IGNORECASE)
+# ... which runs to the end of the clause; the first word must be capitalised (a proper name or a slogan):
+# gold leaves out lower-case descriptions, even of a listed movement ("phong trào toàn dân bảo vệ an ninh …").
+_UNQUOTED_NAME = re.compile(r"[^\W\d_][^,.;:()\[\]\n“”\"«»!?]*")
+# ... and stops before the verb or link word that continues the sentence.
+_UNQUOTED_STOP = re.compile(
+    r"\s+(?:gắn với|gắn liền|được|đã|đang|sẽ|trong|nhằm|do|tại|theo|cùng với|cùng|góp phần|tiếp tục|ngày càng|đạt|"
+    r"mang lại|có|từ|đến|là|thu hút|bước đầu|thực sự|lan tỏa|lan toả|"
+    r"và\s+(?:phong trào|cuộc vận động|các|những|phát động|triển khai|thực hiện|đẩy mạnh))(?!\w)"
+)
+MAX_UNQUOTED_WORDS = 15
+# Capitalised openings that are not a movement name: the bloc, an agency, a date, a document.
+_NOT_UNQUOTED = re.compile(
+    r"^(?:Khối|Cụm|Sở|Ban|UBND|Ủy ban|Hội|Tỉnh|Thành|Huyện|Đảng|Nhà nước|Chính phủ|Thủ tướng|Chủ tịch|Trung ương|"
+    r"Năm|Tháng|Ngày|Quý|Nghị|Chỉ thị|Quyết định|Kế hoạch|Thông tư|Luật|Hướng dẫn|Công văn|Đại hội|Tết)(?!\w)",
+)
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +66,33 @@ def _is_known(name: str) -> bool:
     return any(key == k or (key.startswith(k) and len(k) > 12) for k in _known())
 
 
+# Other quotation pairs of the genre: «…» (portals that typeset French-style), ‘…’ and '…'. A closing
+# ’ or ' followed by a letter is an apostrophe inside a name (H’Loan, M'Đrắk), not the end of a quote.
+_PAIRED = re.compile(
+    r"«(?P<g>[^«»\n]{2,300})»"
+    r"|‘(?P<s>[^‘\n]{2,300}?)’(?!\w)"
+    r"|(?<![\w'])'(?=[^\W\d_])(?P<a>[^\n]{2,300}?)(?<=[^\s'])'(?!\w)"
+)
+
+
 def _quotes(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each quotation's content; an unclosed “ ends before the next “."""
+    """Return (start, end) of each quotation's content, in text order.
+
+    "…" and “…” as written (an unclosed “ ends before the next “), plus «…», ‘…’ and '…'.
+    """
+    spans = _double_quotes(text)
+    taken = [(s - 1, e + 1) for s, e in spans]
+    for m in _PAIRED.finditer(text):
+        group = next(g for g in ("g", "s", "a") if m.group(g) is not None)
+        s, e = m.span(group)
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        spans.append((s, e))
+    return sorted(spans)
+
+
+def _double_quotes(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each “…” and "…" quotation's content; an unclosed “ ends before the next “."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -91,7 +142,7 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
             before = text[max(line_start, start - 1 - MAX_CUE_GAP - 40) : start - 1]
             if _is_known(name):
                 accepted = True
-            elif not _DOC_TITLE.search(before):
+            elif not _DOC_TITLE.search(before) and not _OTHER_NOUN.search(before):
                 cue_window = before[-(MAX_CUE_GAP + 25):]
                 if _cue_near(cue_window):
                     accepted = True
@@ -107,6 +158,41 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
             prev_end = end
         else:
             prev_end = -1
+    for m in _unquoted(text):
+        key = fold_key(m.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern[str]:
+    """The listed movements as one pattern whose words may be separated by spaces, commas or dashes."""
+    names = sorted((name for (name,) in rows("movements", 1)), key=len, reverse=True)
+    alts = ["[\\s,\\-–—]+".join(re.escape(w) for w in re.findall(r"\w+", n)) for n in names]
+    return re.compile(r"(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _unquoted(text: str) -> list[Movement]:
+    """Movement names written without quotes right after "phong trào (thi đua)" or "cuộc vận động"."""
+    out: list[Movement] = []
+    for cue in _UNQUOTED_CUE.finditer(text):
+        if not text[cue.end() : cue.end() + 1].isupper():  # lower case: a description, not a name
+            continue
+        known = _known_pattern().match(text, cue.end())
+        if known:
+            out.append(Movement(name=known.group(0), start=known.start(), end=known.end(), source="rule:unquoted_movement"))
+            continue
+        m = _UNQUOTED_NAME.match(text, cue.end())
+        if not m or _NOT_UNQUOTED.match(m.group(0)):
+            continue
+        stop = _UNQUOTED_STOP.search(m.group(0))
+        name = (m.group(0)[: stop.start()] if stop else m.group(0)).strip()
+        words = name.split()
+        if not 3 <= len(words) <= MAX_UNQUOTED_WORDS or words[0].isupper() or _NOT_MOVEMENT.match(name):
+            continue
+        out.append(Movement(name=name, start=m.start(), end=m.start() + len(name), source="rule:unquoted_movement"))
     return out
 
 

@@ -47,3 +47,46 @@ def test_movement_span_excludes_quotes() -> None:
     doc = prepare("Cuộc vận động “Toàn dân đoàn kết xây dựng đời sống văn hóa” được duy trì.")
     (m,) = extract_movements(doc)
     assert doc.text[m.start : m.end] == m.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # French-style guillemets
+        ("Năm qua, các trường trong Cụm đã hưởng ứng phong trào «Trường học an toàn, thân thiện» và «Mỗi tuần một cuốn sách».",
+         ["Trường học an toàn, thân thiện", "Mỗi tuần một cuốn sách"]),
+        # single curly quotes, with an apostrophe inside a place name nearby
+        ("Hội Nông dân huyện Ea H’Leo đẩy mạnh phong trào thi đua ‘Nông dân Đắk Lắk sản xuất giỏi’ trong năm 2024.",
+         ["Nông dân Đắk Lắk sản xuất giỏi"]),
+        # straight single quotes; the apostrophes of Y'Ksor and K'Bang are not quotes
+        ("Ông Y'Ksor Niê cho biết huyện K'Bang triển khai cuộc vận động 'Toàn dân giữ gìn vệ sinh môi trường' đến từng buôn.",
+         ["Toàn dân giữ gìn vệ sinh môi trường"]),
+        # no quotes: a capitalised name after the cue, up to the end of the clause
+        ("Nổi bật là phong trào thi đua Sóc Trăng chung tay xây dựng đô thị văn minh, được nhân dân đồng tình.",
+         ["Sóc Trăng chung tay xây dựng đô thị văn minh"]),
+        ("Các xã tích cực thực hiện cuộc vận động Người dân Kon Tum nói không với rác thải nhựa gắn với bảo vệ rừng.",
+         ["Người dân Kon Tum nói không với rác thải nhựa"]),
+    ],
+)
+def test_movements_in_other_quote_styles_and_unquoted(text: str, expected: list[str]) -> None:
+    assert [m.name for m in extract_movements(prepare(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a programme or contest in quotes is not a movement, even next to one
+        "Bệnh viện triển khai chương trình “Ấm áp mùa đông” hỗ trợ bệnh nhân nghèo.",
+        "Phong trào thi đua yêu nước “Làm theo lời Bác” và chương trình “Sữa cho em” được duy trì.",
+        # lower-case descriptions after the cue word are not names
+        "Phong trào thi đua được các đơn vị triển khai sâu rộng, gắn với nhiệm vụ chính trị.",
+        "Phong trào toàn dân bảo vệ an ninh Tổ quốc tiếp tục được củng cố ở khu dân cư.",
+        "Đề nghị đổi mới phong trào thi đua Khối thi đua số 5 trong năm tới.",
+    ],
+)
+def test_programmes_and_descriptions_are_not_movements(text: str) -> None:
+    names = [m.name for m in extract_movements(prepare(text))]
+    assert "Ấm áp mùa đông" not in names and "Sữa cho em" not in names
+    assert all(n[:1].isupper() and len(n.split()) <= 8 for n in names)
+    if "Làm theo lời Bác" not in text:
+        assert names == []
