@@ -8,6 +8,9 @@ sắc, giải nhất, …). The recipient is found from the verb around the titl
   3 tập thể … gồm: A, B và C", "Giải nhì thuộc về Cục Hải quan tỉnh";
 * a giving verb with no "cho" reuses the recipient named just before in the sentence ("bình chọn X
   là đơn vị xuất sắc … và đề nghị UBND tỉnh xét tặng Cờ thi đua" -> X);
+* a results list: "- Cờ thi đua của UBND tỉnh: Sở A; - Bằng khen của Chủ tịch UBND tỉnh: Sở B, Sở C";
+* a passive subject: "Kho bạc … được suy tôn dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua" -> Kho bạc;
+  "04 tập thể và 06 cá nhân … được Thủ tướng Chính phủ tặng Bằng khen" -> counts;
 * counts only: "khen thưởng 05 tập thể, 02 cá nhân" -> recipient "tập thể"/"cá nhân" with counts,
   the title taken from the sentence or, failing that, the last title named just before.
 """
@@ -27,13 +30,14 @@ from store.vntext import fold_key
 # "Trao Giấy khen cho các tập thể …" usually sits right above "khen thưởng 05 tập thể, 02 cá nhân").
 TITLE_LOOKBACK_SENTENCES = 3
 MAX_UNIT_WORDS = 14
+MAX_COUNT_TO_VERB = 60  # "06 cá nhân thuộc Khối vinh dự được Thủ tướng Chính phủ tặng": count to title
 VERB_WINDOW = 40  # characters before a title searched for its verb
 
 _UNIT_HEAD = re.compile(
     r"(?:Sở|sở|Ban|Văn phòng|VP|UBND|Ủy ban|Uỷ ban|UBMTTQ|Hội|Liên hiệp|Liên đoàn|Liên minh|Trường|ĐH|CĐ|TC|"
     r"Đại học|Cao đẳng|Trung cấp|Học viện|Cục|Chi cục|Kho bạc|Ngân hàng|NH|Công an|Bộ Chỉ huy|Bộ CHQS|Bộ đội|"
     r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
-    r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP|"
+    r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP\.|Tp\.|TX\.|Tx\.|TP|"
     r"Quận|quận|Thị trấn|thị trấn|Tạp chí|Phân hiệu|LĐLĐ|Thuế|Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
     r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan)"
     r"(?![\wđ])(?!\s+(?:nghị|thao|thi|diễn|đồng thi đua|hội)\b)"
@@ -42,16 +46,16 @@ _UNIT_STOP = re.compile(
     r"\s+(?:được|nhận|đạt|là|có|đã|đang|sẽ|thuộc|với|tại|cho|vì|do|nhằm|đề nghị|xem xét|xét|làm|tặng|trao|"
     r"giành|đoạt|vinh dự|dẫn đầu|cùng|đồng thời|xếp|suy tôn|bình chọn|bầu chọn)(?![\wđ])"
     r"|\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))|\s*[;:.()“”\"!?]"
-    r"|\s+và\s+(?=(?:cờ|bằng|giấy|giải|danh hiệu|các|những|nhiều)\b)"
+    r"|\s+và\s+(?=(?i:cờ|bằng|giấy|giải|danh hiệu|các|những|nhiều)\b)"
 )
 _UNIT_STOP = re.compile(_UNIT_STOP.pattern + r"|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")")
 _RECEIVE = re.compile(
-    r"(?:\bnhận|\bđạt|\blà|được\b[^,;:]{0,30}|\bgiành|\bđoạt|\bxứng đáng)\s*(?:các\s+)?(?:danh hiệu\s+)?$",
+    r"(?:\bnhận|\bđạt|\blà|được\b[^,;:]{0,30}|\bgiành|\bđoạt|\bxứng đáng)\s*(?:các\s+)?(?:danh hiệu\s+)?[“\"‘«]?$",
     re.IGNORECASE,
 )
 _GIVE = re.compile(
     r"(?:\btặng|\btrao|\btrao tặng|\bxét tặng|\btặng thưởng|\bkhen thưởng|\bđề nghị|\bđề xuất|\btrình)"
-    r"\s*(?:các\s+)?(?:danh hiệu\s+)?$",
+    r"\s*(?:các\s+)?(?:danh hiệu\s+)?[“\"‘«]?$",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s+(tập thể|cá nhân|đơn vị|cơ quan)(?![\wđ])")
@@ -59,10 +63,24 @@ _COUNT_CUE = re.compile(r"khen thưởng|tặng|trao|đề nghị|xét", re.IGNO
 _LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+", re.IGNORECASE)
 _GENERIC_GROUP = re.compile(r"^(?:các|những)\s+(tập thể|cá nhân|đơn vị)", re.IGNORECASE)
 _SKIP_BEFORE_CHO = re.compile(
-    r"^(?:\s*(?:xuất sắc|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
+    r"^[”\"’»]?(?:\s*(?:xuất sắc|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
     re.IGNORECASE,
 )
 _BELONGS = re.compile(r"^\s*(?:toàn khối\s+)?thuộc về\s+", re.IGNORECASE)
+# "- Cờ thi đua của UBND tỉnh: Sở A; - Bằng khen của Chủ tịch UBND tỉnh: Sở B, Sở C": the title, an
+# optional issuer, a colon, then the recipients.
+_TITLE_COLON = re.compile(r"^\s*(?:xuất sắc\s*)?(?:(?:của|do)\s+[^:;\n]{1,60}?)?\s*(?:\(\s*\d+\s*\)\s*)?:\s*(?=\S)", re.IGNORECASE)
+# A recipient without an agency head word, after "cho": a brand ("Agribank Bạc Liêu") or a person.
+_LOOSE_NAME = re.compile(
+    r"(?:(?:ông|bà|đồng chí|đ/c)\s+)?((?:[A-ZĐ][\w&'’\-]*|[À-Ỹ][\w'’\-]*)(?:\s+(?:[A-ZĐ][\w&'’\-]*|[À-Ỹ][\w'’\-]*)){1,5})"
+)
+_NOT_LOOSE = re.compile(r"^(?:Khối|Cụm|Hội nghị|Thủ tướng|Chủ tịch|Ban Thi đua|Năm|Ngày)(?!\w)")
+# Abbreviations that end with a dot inside a unit name: the sentence splitter cuts "Tp. Ninh Bình".
+_ABBREV_END = re.compile(r"(?<!\w)(?:Tp|TP|Tx|TX|TT|Q|P|TS|ThS|PGS|GS|BS)\.$")
+_PASSIVE_SUBJECT = re.compile(
+    r"\s+được\s+(?:[^,;:]{0,20}?\s)?(?:suy tôn|bình chọn|bình xét|công nhận|xếp|xếp hạng|đánh giá|bầu chọn)(?!\w)",
+    re.IGNORECASE,
+)
 _NEEDS_RECIPIENT = {"đơn vị xuất sắc", "đơn vị dẫn đầu", "giải"}
 
 
@@ -106,6 +124,26 @@ def _unit_at(text: str, pos: int) -> tuple[str, int, int] | None:
     return (name, p, p + len(name)) if len(name) > 2 else None
 
 
+def _passive_subject(sentence: str, pos: int) -> list[tuple[str, int, int]]:
+    """Units the sentence opens with when they "được suy tôn/bình chọn/công nhận" before ``pos``.
+
+    "Kho bạc Nhà nước tỉnh được suy tôn dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua" -> Kho bạc.
+    """
+    m = _PASSIVE_SUBJECT.search(sentence[:pos])
+    if not m:
+        return []
+    return _units_before(sentence, 0, m.start())
+
+
+def _loose_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    """A capitalised recipient with no agency head word at ``pos`` ("Agribank Bạc Liêu", "ông Lê Văn Tám")."""
+    lead = re.match(r"\s*", text[pos:])
+    m = _LOOSE_NAME.match(text, pos + (lead.end() if lead else 0))
+    if not m or _NOT_LOOSE.match(m.group(1)):
+        return None
+    return m.group(1), m.start(1), m.end(1)
+
+
 def _split_items(segment: str) -> list[tuple[int, str]]:
     """Split a list of units on commas, semicolons and "và" before a unit head; keep offsets."""
     items: list[tuple[int, str]] = []
@@ -138,10 +176,10 @@ def _units_before(sentence: str, boundary: int, pos: int) -> list[tuple[str, int
     return out
 
 
-def _units_list(sentence: str, start: int) -> list[tuple[str, int, int]]:
-    """Units opening the comma-separated items of a list that starts at ``start``."""
+def _units_list(sentence: str, start: int, end: int | None = None) -> list[tuple[str, int, int]]:
+    """Units opening the comma-separated items of a list that runs from ``start`` to ``end``."""
     out = []
-    for off, _item in _split_items(sentence[start:]):
+    for off, _item in _split_items(sentence[start:end]):
         found = _unit_at(sentence, start + off)
         if found:
             out.append(found)
@@ -160,6 +198,20 @@ def _counts(sentence: str, start: int) -> list[tuple[str, int, int, int]]:
         out.append((recipient, int(m.group(1)), m.start(), m.end()))
         pos = m.end()
     return out
+
+
+def _counts_before(sentence: str, boundary: int, pos: int) -> list[tuple[str, int, int, int]]:
+    """Counts that are the subject of a receiving verb just before ``pos``: "03 tập thể được tặng …"."""
+    segment = sentence[boundary:pos]
+    found = list(_COUNT.finditer(segment))
+    while found and len(segment) - found[-1].end() > MAX_COUNT_TO_VERB:
+        found.pop()
+    if not found:
+        return []
+    first = len(found) - 1
+    while first and not segment[found[first - 1].end() : found[first].start()].strip(" ,và"):
+        first -= 1  # "04 tập thể và 06 cá nhân"
+    return _counts(sentence, boundary + found[first].start())
 
 
 def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award], str | None]:
@@ -189,7 +241,15 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
         rule = ""
         cho = _SKIP_BEFORE_CHO.match(after)
         belongs = _BELONGS.match(after)
-        if cho or belongs:
+        colon = _TITLE_COLON.match(after)
+        if colon and not cho:
+            stop = mentions[idx + 1].start if idx + 1 < len(mentions) else None  # "Cờ thi đua: A; Bằng khen: B"
+            recipients = _units_list(text, m.end + colon.end(), stop)
+            counts = [] if recipients else _counts(text, m.end + colon.end())
+            rule = "rule:award_title_colon"
+        if rule:
+            pass
+        elif cho or belongs:
             start = m.end + (cho or belongs).end()  # type: ignore[union-attr]
             generic = _GENERIC_GROUP.match(text, start)
             counts = _counts(text, start)
@@ -204,24 +264,26 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
                 counts = [("cá nhân" if group == "cá nhân" else "tập thể", -1, generic.start(), generic.end())]
                 rule = "rule:award_for_group"
             else:
-                unit = _unit_at(text, start)
+                unit = _unit_at(text, start) or _loose_at(text, start)
                 recipients = [unit] if unit else []
                 while unit:  # "cho A và B", "cho A, B và C"
                     joint = re.match(r"\s*,\s*|\s+và\s+", text[unit[2] :])
-                    unit = _unit_at(text, unit[2] + joint.end()) if joint else None
+                    unit = (_unit_at(text, unit[2] + joint.end()) or _loose_at(text, unit[2] + joint.end())) if joint else None
                     if unit:
                         recipients.append(unit)
                 rule = "rule:award_for"
         elif _RECEIVE.search(before):
             recipients = _units_before(text, boundary, m.start)
             rule = "rule:award_received"
-            if not recipients:
+            if not recipients:  # "Có 03 tập thể, 05 cá nhân được tặng Bằng khen"
+                counts = _counts_before(text, boundary, m.start)
+            if not recipients and not counts:
                 intro = _LIST_INTRO.search(text, m.end)
                 if intro and (intro.start() - m.end < 60 or re.search(r"\d", text[max(0, m.start - 8) : m.start])):
                     recipients = _units_list(text, intro.end())
                     rule = "rule:award_list"
         elif _GIVE.search(before):
-            recipients = list(last_recipients)
+            recipients = list(last_recipients) or _passive_subject(text, m.start)
             rule = "rule:award_given_same_recipient" if recipients else "rule:award_given"
         else:
             intro = _LIST_INTRO.search(text, m.end)
@@ -246,12 +308,24 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
     return out, last_title
 
 
+def _sentences(doc: PreparedText) -> list[Sentence]:
+    """The document's sentences, with a split after "Tp." / "TX." joined back ("cho huyện A và Tp. B")."""
+    out: list[Sentence] = []
+    for sent in doc.sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _ABBREV_END.search(prev.text) and "\n" not in doc.text[prev.end : sent.start]:
+            out[-1] = Sentence(prev.start, sent.end, doc.text[prev.start : sent.end])
+        else:
+            out.append(sent)
+    return out
+
+
 def extract_awards(doc: PreparedText) -> list[Award]:
     """Return the awards of ``doc``, one per (award, recipient); a count fills in a missing one."""
     found: dict[tuple[str, str], Award] = {}
     last_title: str | None = None
     since_title = 0
-    for sent in doc.sentences:
+    for sent in _sentences(doc):
         had = last_title
         awards, last_title = _sentence_awards(sent, last_title if since_title < TITLE_LOOKBACK_SENTENCES else None)
         since_title = 0 if last_title != had or awards else since_title + 1

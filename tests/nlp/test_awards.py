@@ -69,3 +69,42 @@ def test_count_only_sentence_borrows_title_from_caption_above() -> None:
 )
 def test_not_awards(text: str) -> None:
     assert _awards(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a results list: title, issuer, colon, recipients; a comma inside a department name stays
+        ("Kết quả bình xét năm 2024:\n- Cờ thi đua của Chính phủ: Sở Văn hóa, Thể thao và Du lịch;\n"
+         "- Bằng khen của Chủ tịch UBND tỉnh: Sở Nội vụ, Ban Quản lý các khu công nghiệp tỉnh.",
+         [("Cờ thi đua", "Sở Văn hóa, Thể thao và Du lịch", None), ("Bằng khen", "Sở Nội vụ", None),
+          ("Bằng khen", "Ban Quản lý các khu công nghiệp tỉnh", None)]),
+        # two titles with colons inside one sentence: the first list stops at the second title
+        ("Kết quả như sau: Cờ thi đua: UBND huyện Đắk Glong; Bằng khen: UBND huyện Tuy Đức, UBND huyện Krông Nô.",
+         [("Cờ thi đua", "UBND huyện Đắk Glong", None), ("Bằng khen", "UBND huyện Tuy Đức", None),
+          ("Bằng khen", "UBND huyện Krông Nô", None)]),
+        # a numbered list with a count in brackets
+        ("1. Cờ thi đua của UBND tỉnh (01): Ngân hàng Chính sách xã hội chi nhánh tỉnh.",
+         [("Cờ thi đua", "Ngân hàng Chính sách xã hội chi nhánh tỉnh", None)]),
+        # "Tp." does not end the recipient (the sentence splitter cuts there)
+        ("Cụm đề nghị UBND tỉnh tặng Bằng khen cho huyện Tiên Yên và Tp. Móng Cái.",
+         [("Bằng khen", "huyện Tiên Yên", None), ("Bằng khen", "Tp. Móng Cái", None)]),
+        # recipients with no agency head word: bank brands
+        ("Khối đề nghị Thống đốc tặng Cờ thi đua cho BIDV Sóc Trăng và Sacombank Sóc Trăng.",
+         [("Cờ thi đua", "BIDV Sóc Trăng", None), ("Cờ thi đua", "Sacombank Sóc Trăng", None)]),
+        # "và Bằng khen" after a unit with a comma in its name ends that unit
+        ("Khối đề nghị xét tặng Cờ thi đua cho Sở Văn hóa, Thể thao và Du lịch và Bằng khen cho Sở Y tế.",
+         [("Cờ thi đua", "Sở Văn hóa, Thể thao và Du lịch", None), ("Bằng khen", "Sở Y tế", None)]),
+        # a quoted danh hiệu before "cho"
+        ("Chủ tịch UBND tỉnh trao danh hiệu “Tập thể lao động xuất sắc” cho Văn phòng HĐND tỉnh.",
+         [("Tập thể lao động xuất sắc", "Văn phòng HĐND tỉnh", None)]),
+        # counts as the subject of a receiving verb
+        ("Năm 2023, 04 tập thể và 06 cá nhân thuộc Khối vinh dự được Thủ tướng Chính phủ tặng Bằng khen.",
+         [("Bằng khen", "tập thể", 4), ("Bằng khen", "cá nhân", 6)]),
+        # the subject "được suy tôn" gets the award proposed later in the sentence
+        ("Kết quả, Kho bạc Nhà nước tỉnh được suy tôn dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua.",
+         [("Cờ thi đua", "Kho bạc Nhà nước tỉnh", None)]),
+    ],
+)
+def test_award_lists_and_recipient_shapes(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
