@@ -22,10 +22,15 @@ from functools import lru_cache
 
 from nlp.lexicon import rows, words
 from nlp.prepare import PreparedText
+from nlp.units import mask_name_commas
 from store.models import Person
 from store.vntext import fold_key
 
-_TOKEN = re.compile(r"\w+(?:[/&'.]\w+)*|[^\w\s]")
+# A token is a word, with inner apostrophes and "/&." kept (H'Loan, H’Bơ, KH&CN, TP.HCM), or a one-letter
+# prefix + hyphen + word (Y-Moan); anything else is one punctuation character.
+_TOKEN = re.compile(r"[A-ZĐ]-\w+|\w+(?:[/&'’.]\w+)*|[^\w\s]")
+# Given names of Ede, Jarai, Mnong, K'Ho … people open with a prefix and an apostrophe or hyphen.
+_PREFIXED_NAME = re.compile(r"^[A-ZĐ]['’-]\w")
 MAX_NAME = 5
 MAX_TITLE_TOKENS = 28  # "Ủy viên BTV Thành ủy, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Phó Chủ tịch …"
 MAX_UNIT_TOKENS = 10  # title + unit before a name: "Chủ tịch Ủy ban MTTQVN thành phố Đà Nẵng"
@@ -43,6 +48,8 @@ _VERB_BIGRAMS = {
     ("đề", "nghị"), ("ghi", "nhận"), ("biểu", "dương"), ("chúc", "mừng"), ("đại", "diện"), ("phát", "động"),
     ("chỉ", "đạo"), ("trao", "tặng"), ("khai", "mạc"), ("bế", "mạc"), ("trình", "bày"), ("đánh", "giá"),
     ("tới", "dự"), ("đến", "dự"), ("quán", "triệt"), ("lưu", "ý"), ("giới", "thiệu"), ("thay", "mặt"),
+    ("cam", "kết"), ("đề", "xuất"), ("kêu", "gọi"), ("cảm", "ơn"), ("chia", "sẻ"), ("khen", "ngợi"), ("động", "viên"),
+    ("mong", "muốn"), ("tiếp", "thu"), ("hoan", "nghênh"), ("nhất", "trí"), ("trân", "trọng"), ("phân", "tích"),
 }
 _VERB_UNIGRAMS = {
     "đã", "đang", "sẽ", "được", "cùng", "dự", "trao", "tặng", "tại", "với", "nhằm", "là", "có", "khi",
@@ -71,7 +78,7 @@ def _tokenize(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         t = m.group(0)
-        out.append(_Tok(t, m.start(), m.end(), t.lower(), t[:1].isupper() and t.replace("'", "").isalpha()))
+        out.append(_Tok(t, m.start(), m.end(), t.lower(), t[:1].isupper() and re.sub(r"['’-]", "", t).isalpha()))
     return out
 
 
@@ -200,7 +207,7 @@ def _title_text(text: str, tokens: list[_Tok], i: int, end: int) -> tuple[str, i
 
 def _add(found: dict[str, Person], name: str, title: str | None, start: int, end: int, source: str) -> None:
     key = fold_key(name)
-    if key in _NOT_PERSON or len(name.split()) < 2:
+    if key in _NOT_PERSON or (len(name.split()) < 2 and not _PREFIXED_NAME.match(name)):
         return
     old = found.get(key)
     if old is None:
@@ -212,7 +219,8 @@ def _add(found: dict[str, Person], name: str, title: str | None, start: int, end
 def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
     """Return the officials named in ``doc`` with their titles, one per name, in text order."""
     text = doc.text
-    tokens = _tokenize(text)
+    # commas inside department names ("Sở Văn hóa, Thể thao và Du lịch") do not end a title
+    tokens = _tokenize(mask_name_commas(text))
     honorifics, _titles, roles, surnames = _lexicon()
     found: dict[str, Person] = {}
     claimed: set[int] = set()
@@ -226,7 +234,8 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
         k = i + h
         n = _name_run(text, tokens, k)
         loose = tokens[i].low in {"ông", "bà"}
-        if n < 2 or (loose and tokens[k].text not in surnames):
+        prefixed = bool(_PREFIXED_NAME.match(tokens[k].text)) if n else False  # "Đồng chí K'Bình" is a full name
+        if (n < 2 and not prefixed) or (loose and tokens[k].text not in surnames and not prefixed):
             i += 1
             continue
         name_end = k + n

@@ -60,3 +60,27 @@ def test_person_span_and_source() -> None:
     (p,) = extract_people(doc)
     assert doc.text[p.start : p.end].startswith("đồng chí Đặng Văn Hòa")
     assert p.source == "rule:honorific_name"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names of Central Highlands peoples: apostrophes (straight or curly), hyphens, one-word names
+        ("Tham dự có bà H'Nhi Êban, Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh.",
+         [("H'Nhi Êban", "Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh")]),
+        ("Bà Rơ Châm H’Yên, Trưởng phòng Nội vụ huyện Chư Păh báo cáo kết quả.",
+         [("Rơ Châm H’Yên", "Trưởng phòng Nội vụ huyện Chư Păh")]),
+        ("Ông Y-Khoa Niê, Chủ tịch UBND huyện Buôn Đôn phát biểu.",
+         [("Y-Khoa Niê", "Chủ tịch UBND huyện Buôn Đôn")]),
+        ("Đồng chí K'Dũng, Bí thư Huyện ủy Lạc Dương dự hội nghị.",
+         [("K'Dũng", "Bí thư Huyện ủy Lạc Dương")]),
+        # a comma inside a department name does not end the title; a following verb does
+        ("Ông Phạm Quốc Bảo, Giám đốc Sở Văn hóa, Thể thao và Du lịch cam kết thực hiện tốt nhiệm vụ.",
+         [("Phạm Quốc Bảo", "Giám đốc Sở Văn hóa, Thể thao và Du lịch")]),
+        # ministry titles, and the ministry after a comma
+        ("Dự hội nghị có ông Đào Văn Hải, Phó Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Công Thương.",
+         [("Đào Văn Hải", "Phó Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Công Thương")]),
+    ],
+)
+def test_minority_names_and_long_titles(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
