@@ -65,8 +65,15 @@ def _clean_candidate(line: str, single_word: bool = False) -> str | None:
     return text
 
 
+# A photo caption ends with its credit: "Quang cảnh hội nghị. Ảnh: Thu Hà", "… phát biểu (Ảnh: PV)".
+_CAPTION_CREDIT = re.compile(r"[.!?…]\s*[(\[]?\s*(?:Ảnh|ảnh|Nguồn ảnh|Photo)\s*:\s*[^()\[\]\n]{1,40}[)\]]?\s*$")
+
+
 def _is_body_line(line: str) -> bool:
+    """A paragraph of the article, or a photo caption (the byline may follow the last caption)."""
     stripped = line.strip()
+    if _CAPTION_CREDIT.search(stripped):
+        return True
     return len(stripped) >= MIN_BODY_LINE and stripped[-1] in ".!?…\"”)/:;"
 
 

@@ -37,3 +37,25 @@ def test_byline_span_points_at_name() -> None:
     doc = prepare(f"{BODY}\n\nLê Hà")
     name, span = extract_byline(doc)  # type: ignore[misc]
     assert doc.text[span.start : span.end] == name == "Lê Hà"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the byline follows photo captions that end with their credit
+        (f"{BODY}\nLãnh đạo các sở ký giao ước thi đua. Ảnh: Minh Khôi\nMinh Khôi\nTin cùng chuyên mục", "Minh Khôi"),
+        (f"{BODY}\nQuang cảnh hội nghị. Ảnh: CTV\nCTV\nChia sẻ: Facebook | Zalo", "CTV"),
+        # a credit alone is not a byline
+        (f"{BODY}\nQuang cảnh hội nghị (Ảnh: Hải Yến)", None),
+        (f"Đại diện các đơn vị ký giao ước. Ảnh: Trần Long\n{BODY}", None),
+        # the author's office in brackets is cut, square brackets are dropped
+        (f"{BODY}\nĐặng Hoàng (Văn phòng UBND tỉnh)\nChia sẻ", "Đặng Hoàng"),
+        (f"{BODY}\n[Ngọc Diệp]", "Ngọc Diệp"),
+        (f"{BODY}\nBài và ảnh: BÍCH NGỌC", "BÍCH NGỌC"),
+        # a source line is not an author
+        (f"{BODY}\nNguồn: Báo Đắk Nông", None),
+    ],
+)
+def test_byline_around_captions_and_credits(text: str, expected: str | None) -> None:
+    got = extract_byline(prepare(text))
+    assert (got[0] if got else None) == expected
