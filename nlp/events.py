@@ -24,9 +24,19 @@ _EVENT_SENTENCE = re.compile(
 _PAST_ACTIVITY = re.compile(r"tu dau nam|ngay tu|trong nam qua|\d+ thang qua|trong \d+ thang|thoi gian qua|hang nam")
 # what a review reviews: "sơ kết công tác ...", "tổng kết phong trào ...", "tổng kết năm 2020"
 _REVIEW_OBJECT = r"(?:\s+(?:cong tac|phong trao|hoat dong|thi dua|nam|khoi|cum|\d|6 thang|cac|viec)|\s*$)"
+# a meeting "đánh giá (kết quả) …" or "giao ban" is a review without the word sơ kết/tổng kết: of part of a
+# year ("6 tháng đầu năm", "quý II") it is a so_ket, of a whole year ("công tác thi đua năm 2023") a tong_ket
+_ASSESS = r"(?:hoi nghi|buoi hop|hop|to chuc) (?:danh gia|giao ban)"
+_PART_OF_YEAR = r"(?:6|sau|9|chin) thang|quy (?:i|ii|iii|iv|\d)\b|giua (?:nam|nhiem ky)"
 _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("so_ket", re.compile(r"(?<!\w)so\s*ket" + _REVIEW_OBJECT + r"|hoi nghi so ket")),
-    ("tong_ket", re.compile(r"(?<!\w)tong\s*ket" + _REVIEW_OBJECT + r"|hoi nghi tong ket")),
+    ("so_ket", re.compile(
+        r"(?<!\w)so\s*ket" + _REVIEW_OBJECT + r"|hoi nghi so ket"
+        r"|" + _ASSESS + r"[^.;]{0,60}?(?:" + _PART_OF_YEAR + r")"
+    )),
+    ("tong_ket", re.compile(
+        r"(?<!\w)tong\s*ket" + _REVIEW_OBJECT + r"|hoi nghi tong ket|(?<!\w)tong ket\s*,\s*(?:binh xet|danh gia)"
+        r"|" + _ASSESS + r"(?:(?!" + _PART_OF_YEAR + r"|thang)[^.;]){0,60}?nam (?:hoc )?(?:19|20)\d\d(?!\s*[-–]\s*\d)"
+    )),
     ("giao_uoc", re.compile(r"(?<!dang )(?<!\w)(?:ky|ki)(?: ket)?(?: ban)?\s+(?:giao uoc|cam ket thi dua)|giao uoc thi dua")),
     # the meeting launches this year's emulation ("phát động thi đua năm 2021"), not "phong trào do tỉnh phát động"
     ("phat_dong", re.compile(
@@ -60,7 +70,10 @@ _VENUE_SKIP = re.compile(
     r"(?:hội nghị|buổi|lễ|địa phương|đơn vị|cơ sở|đây|các|mỗi|từng|kỳ họp|phiên|chỗ|hiện trường|thời điểm|nhiều)(?!\w)",
     re.IGNORECASE,
 )
-_VENUE_PREFIX = re.compile(r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|nhà văn hóa)\s+(?:của\s+)?)+", re.IGNORECASE)
+_VENUE_PREFIX = re.compile(
+    r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|nhà văn hóa|điểm cầu)\s+(?:của\s+)?)+",
+    re.IGNORECASE,
+)
 _VENUE_STOP = re.compile(
     r"\s+(?:đã|đang|vừa|diễn ra|tổ chức|Khối|Cụm|khối thi đua|cụm thi đua|với|long trọng|chính thức|sáng|chiều|tối"
     r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo)(?!\w).*$"
@@ -277,9 +290,10 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
 def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] | None:
     """Return the host of the meeting ("tại Sở Xây dựng" -> "Sở Xây dựng") and its span."""
     title_key = fold_aligned(doc.title or "")
-    lead = [s for s in _prose(doc) if s.folded not in title_key][:2]
+    sentences = _joined_sentences(doc)
+    lead = [s for s in sentences if len(s.text.split()) >= MIN_PROSE_WORDS and s.folded not in title_key][:2]
     if date_span is not None:
-        lead = [s for s in doc.sentences if s.start <= date_span.start < s.end] + lead
+        lead = [s for s in sentences if s.start <= date_span.start < s.end] + lead
     for s in lead:
         for m in _VENUE.finditer(s.text):
             rest = s.text[m.end() :]
@@ -299,13 +313,30 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
     return None
 
 
+# The name ends at punctuation; the dot of "Tp." / "TX." / "Q." is part of it.
+_VENUE_END = re.compile(r"[,;:(\n]|(?<!\bTp)(?<!\bTP)(?<!\bTx)(?<!\bTX)(?<!\bQ)(?<!\bP)\.")
+_ABBREV_END = re.compile(r"(?<!\w)(?:Tp|TP|Tx|TX|Q|P)\.$")
+
+
+def _joined_sentences(doc: PreparedText) -> list[Sentence]:
+    """The sentences, with a split after "Tp." / "TX." joined back ("tại Tp. Tam Điệp, Cụm …")."""
+    out: list[Sentence] = []
+    for sent in doc.sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _ABBREV_END.search(prev.text) and "\n" not in doc.text[prev.end : sent.start]:
+            out[-1] = Sentence(prev.start, sent.end, doc.text[prev.start : sent.end])
+        else:
+            out.append(sent)
+    return out
+
+
 _VENUE_DASH_ROLE = re.compile(r"(?:Trưởng|Phó|Khối|Cụm|Đơn vị|Nơi)(?!\w)")
 
 
 def _venue_cut(rest: str) -> str:
     """The text after "tại" up to the end of the name: "Đài Phát thanh - Truyền hình X" keeps its dash,
     "Sở Tư pháp - đơn vị Trưởng khối" ends at it."""
-    cut = re.split(r"[,.;:(\n]", rest, maxsplit=1)[0]
+    cut = _VENUE_END.split(rest, maxsplit=1)[0]
     for dash in re.finditer(r"\s[-–]\s+", cut):
         nxt = cut[dash.end() :]
         if not nxt[:1].isupper() or _VENUE_DASH_ROLE.match(nxt):

@@ -128,3 +128,44 @@ def test_venue(text, venue):
     if venue:
         ev = r.evidence["venue"]
         assert doc(text).text[ev.start : ev.end] == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a meeting that "đánh giá" part of a year is an interim review, a whole year a year-end review
+        ("Ngày 15/7, Khối thi đua các cơ quan văn hóa - xã hội tổ chức hội nghị đánh giá kết quả thực hiện phong "
+         "trào thi đua 6 tháng đầu năm 2024.", ["so_ket"]),
+        ("Ngày 9/10, Khối thi đua các cơ quan nội chính tổ chức Hội nghị giao ban quý III năm 2024.", ["so_ket"]),
+        ("Ngày 20/12, Khối thi đua các doanh nghiệp tổ chức hội nghị đánh giá kết quả công tác thi đua, khen thưởng "
+         "năm 2023 và bình xét thi đua.", ["tong_ket"]),
+        ("Ngày 27/6, Khối thi đua các trường đại học họp tổng kết, bình xét thi đua năm học 2023 - 2024.", ["tong_ket"]),
+        ("Sáng 10/1, Cụm thi đua số 2 tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023, triển khai "
+         "nhiệm vụ năm 2024 và ký kết giao ước thi đua năm 2024.", ["tong_ket", "giao_uoc"]),
+    ],
+)
+def test_event_types_other_phrasings(text, types):
+    assert records_after_events(doc(text)).event_types == types
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # "Tp." / "TX." keep their dot (the sentence splitter cuts after it)
+        ("Sáng 12/7, tại Tp. Buôn Ma Thuột, Cụm thi đua số 1 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm.",
+         "Tp. Buôn Ma Thuột"),
+        ("Ngày 18/1, tại TX. Sơn Tây, Cụm thi đua các quận, thị xã tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+         "TX. Sơn Tây"),
+        # the host behind "điểm cầu" of a hybrid meeting
+        ("Ngày 9/1, tại điểm cầu UBND tỉnh, Khối thi đua các cơ quan Đảng tổ chức hội nghị tổng kết năm 2023.",
+         "UBND tỉnh"),
+        # online only: no venue
+        ("Ngày 20/7, Khối thi đua số 3 tổ chức hội nghị sơ kết 6 tháng đầu năm 2023 theo hình thức trực tuyến.", None),
+    ],
+)
+def test_venue_abbreviated_places_and_online(text, venue):
+    r = records_after_events(doc(text))
+    assert r.venue == venue
+    if venue:
+        ev = r.evidence["venue"]
+        assert doc(text).text[ev.start : ev.end] == venue
