@@ -43,8 +43,12 @@ _NUMERIC_Y = re.compile(r"(?<![\d/.,-])(\d{1,2})(?:\s+va\s+\d{1,2})?\s?[/.-]\s?(
 _ISO = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 # "4/8", "26-12", "9.2" (only after a day word, see _DAY_CUE)
 _NUMERIC_DM = re.compile(r"(?<![\d/.,-])(\d{1,2})(?:\s+va\s+\d{1,2})?[/.-](\d{1,2})(?![\d]|[/.-]\d|,\d)")
-# words that announce a day: "ngày", "sáng", "chiều", "tối", "trưa", "hôm nay", "sáng nay", "chiều qua", "đêm"
-_DAY_CUE = re.compile(r"(?:ngay|sang|chieu|toi|trua|dem|nay|hom|qua)\s*,?\s*$")
+# words that announce a day: "ngày", "sáng", "chiều", "tối", "trưa", "hôm nay", "sáng nay", "chiều qua", "đêm",
+# and a weekday: "Sáng thứ Sáu (12/7)", "Chiều thứ Năm, 18/1", "Chủ nhật 7/4"
+# (a weekday only when capitalised as one: "thứ ba" is also "third")
+_DAY_CUE = re.compile(
+    r"(?:ngay|sang|chieu|toi|trua|dem|nay|hom|qua|thu (?P<wd>hai|ba|tu|nam|sau|bay)|chu nhat)\s*[,(]?\s*$"
+)
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
@@ -80,8 +84,9 @@ def parse_dates(text: str) -> list[DateFact]:
     for m in _NUMERIC_Y.finditer(folded):
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in _NUMERIC_DM.finditer(folded):
-        before = folded[max(0, m.start() - 12) : m.start()]
-        if _DAY_CUE.search(before):
+        lo = max(0, m.start() - 12)
+        cue = _DAY_CUE.search(folded[lo : m.start()])
+        if cue and (cue.group("wd") is None or text[lo + cue.start("wd")].isupper()):
             add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), None)
     facts.sort(key=lambda f: f.start)
     return facts

@@ -40,3 +40,18 @@ def test_date_span_points_into_text():
     fact = parse_dates(text)[0]
     assert text[fact.start : fact.end] == "19 tháng 9 năm 2018"
     assert fact.iso() == "2018-09-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday announces the day
+        ("Sáng thứ Sáu (12/7), Khối thi đua các sở kinh tế sơ kết", [(12, 7, None)]),
+        ("Chiều thứ Năm, 18/1, Cụm thi đua số 6 tổng kết", [(18, 1, None)]),
+        ("Chủ nhật 7/4 vừa qua, các đơn vị ra quân", [(7, 4, None)]),
+        # the ordinal "thứ ba" (third) does not
+        ("Đây là năm thứ ba 3/4 số đơn vị hoàn thành", []),
+    ],
+)
+def test_parse_dates_after_a_weekday(text, expected):
+    assert [(f.day, f.month, f.year) for f in parse_dates(text)] == expected
