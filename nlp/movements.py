@@ -45,7 +45,8 @@ _UNQUOTED_NAME = re.compile(r"[^\W\d_][^,.;:()\[\]\n“”\"«»!?]*")
 # ... and stops before the verb or link word that continues the sentence.
 _UNQUOTED_STOP = re.compile(
     r"\s+(?:gắn với|gắn liền|được|đã|đang|sẽ|trong|nhằm|do|tại|theo|cùng với|cùng|góp phần|tiếp tục|ngày càng|đạt|"
-    r"mang lại|có|từ|đến|là|thu hút|bước đầu|thực sự|lan tỏa|lan toả|"
+    r"mang lại|có|từ|đến|là|thu hút|bước đầu|thực sự|lan tỏa|lan toả|với (?:chủ đề|khẩu hiệu|nội dung|mục tiêu)|"
+    r"(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}|"
     r"và\s+(?:phong trào|cuộc vận động|các|những|phát động|triển khai|thực hiện|đẩy mạnh))(?!\w)"
 )
 MAX_UNQUOTED_WORDS = 15

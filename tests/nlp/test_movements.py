@@ -66,6 +66,10 @@ def test_movement_span_excludes_quotes() -> None:
          ["Sóc Trăng chung tay xây dựng đô thị văn minh"]),
         ("Các xã tích cực thực hiện cuộc vận động Người dân Kon Tum nói không với rác thải nhựa gắn với bảo vệ rừng.",
          ["Người dân Kon Tum nói không với rác thải nhựa"]),
+        # the year and "với chủ đề" are not part of the unquoted name
+        ("Bộ CHQS tỉnh phát động Phong trào thi đua Quân đội chung tay vì biển đảo năm 2024 với chủ đề “Đoàn kết, "
+         "kỷ cương, sáng tạo”.",
+         ["Quân đội chung tay vì biển đảo", "Đoàn kết, kỷ cương, sáng tạo"]),
     ],
 )
 def test_movements_in_other_quote_styles_and_unquoted(text: str, expected: list[str]) -> None:
