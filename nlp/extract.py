@@ -38,8 +38,8 @@ def extract_prepared(doc: PreparedText) -> ArticleRecords:
         return records
     # order matters: leaders default their year from the period/event date, members add the leaders
     blocs.fill(doc, records)  # bloc name
-    provinces.fill(doc, records)  # province (+ post-2025 name)
     events.fill(doc, records)  # event types, event date, period, venue
+    provinces.fill(doc, records)  # province (+ post-2025 name; a renamed province by the event's year)
     leaders.fill(doc, records)  # leaders by year
     members.fill(doc, records)  # members and member_count
     records.directives = directives.extract_directives(doc)
