@@ -39,8 +39,11 @@ _STOP_AT = re.compile(
 _COMMA_CONTINUE = re.compile(
     r"(?:thành phố|thị xã|thành|thị|hội|ngành|xã hội|cao đẳng|đại học|trung cấp|nghề nghiệp|doanh nghiệp"
     r"|đoàn thể|tổ chức|xã|huyện|phường|ban|cơ quan|trường|thể thao|du lịch|kỹ thuật|khoa học|tài chính"
-    r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại|giúp việc|tham mưu)(?!\w)"
+    r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại|giúp việc|tham mưu|mặt trận|mttq|đảng|chính quyền|đơn vị sự nghiệp"
+    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế)(?!\w)"
 )
+# "Khối thi đua các đơn vị sự nghiệp …", "Khối thi đua đơn vị kinh tế …": these words open a name, they end it elsewhere.
+_NAME_OPENING = re.compile(r"(?:các\s+)?đơn vị\s+(?!thành viên|trưởng|phó|trong|của|đã|đăng|tổ chức)[^\W\d]")
 _GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|\d+)\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
 _GENERIC_AFTER = re.compile(r"^\s*(?:,|/|va)\s*(?:khoi|cum)")
 _EVENT_START = re.compile(r"(?:sơ kết|tổng kết|ký kết|kí kết|phát động|triển khai|hội nghị|tổ chức|năm\s+\d)")
@@ -98,7 +101,12 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
             if not tokens:
                 tokens.append((s, e))
             continue  # "doanh nghiệp số 2": the number follows
-        if _STOP_AT.match(word):
+        prev = lower[tokens[-1][0] - pos : tokens[-1][1] - pos] if tokens else ""
+        opening = not tokens or (len(tokens) == 1 and prev == "các")
+        if word.startswith("thuộc") and prev == "trực":
+            tokens.append((s, e))  # "các đơn vị sự nghiệp trực thuộc UBND tỉnh"
+            continue
+        if _STOP_AT.match(word) and not (opening and _NAME_OPENING.match(lower[(tokens[0][0] if tokens else s) - pos :])):
             break
         if raw.lower() in ("tp.", "tp"):
             break

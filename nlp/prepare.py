@@ -32,9 +32,17 @@ class PreparedText:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-# A sentence ends at . ! ? ; or a line break, unless the dot sits inside a number or an
-# abbreviation such as "Tp." / "TS." (handled by requiring a following space + capital or EOL).
+# A sentence ends at . ! ? or a line break followed by a capital (a dot inside a number is no end).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+# Abbreviations whose dot is followed by a capitalised name: "Tp. Tam Điệp", "TX. Duy Tiên", "TS. Lê An".
+ABBREVIATION_DOT = re.compile(
+    r"(?<![\w.])(?:Tp|TP|Tx|TX|TT|Q|P|TS|ThS|Ths|PGS|GS|BS|KS)\.$"
+)
+
+
+def ends_with_abbreviation(text: str, dot: int) -> bool:
+    """Is the dot at ``text[dot]`` the end of an abbreviation such as "Tp." rather than of a sentence?"""
+    return text[dot : dot + 1] == "." and bool(ABBREVIATION_DOT.search(text, max(0, dot - 8), dot + 1))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -42,6 +50,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group(0)[:1] != "\n" and ends_with_abbreviation(text, match.start() - 1):
+            continue  # "tại Tp. Tam Điệp": the name goes on
         _add(sentences, text, pos, match.start())
         pos = match.end()
     _add(sentences, text, pos, len(text))

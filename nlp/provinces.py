@@ -143,10 +143,34 @@ def find_province(doc: PreparedText) -> tuple[str, Span] | None:
     return best, spans[best]
 
 
+# Provinces renamed before the 2025 merger: (name before, year of the change). Thừa Thiên Huế became the
+# centrally-run city of Huế on 2025-01-01 (Nghị quyết 1314/NQ-UBTVQH15); a 2022 article names the province.
+RENAMED = {"Huế": ("Thừa Thiên Huế", 2025)}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def name_as_of(short: str, year: int | None) -> str:
+    """Return the province's short name as it stood in ``year`` ("Huế" in 2022 -> "Thừa Thiên Huế")."""
+    former = RENAMED.get(short)
+    if former is None or year is None or year >= former[1]:
+        return short
+    return former[0]
+
+
+def _article_year(doc: PreparedText, records: ArticleRecords) -> int | None:
+    if records.event_date:
+        return int(records.event_date[:4])
+    years = [int(y) for y in _YEAR.findall((doc.title or "") + "\n" + doc.text[:LEAD_YEAR_CHARS])]
+    return max(years) if years else None
+
+
+LEAD_YEAR_CHARS = 600  # the dateline and first paragraph carry the article's year
+
+
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.province``, ``records.province_new`` and the province evidence."""
     found = find_province(doc)
     if found is None:
         return
-    records.province, records.evidence["province"] = found
+    records.province, records.evidence["province"] = name_as_of(found[0], _article_year(doc, records)), found[1]
     records.province_new = new_province(found[0])

@@ -27,6 +27,16 @@ from tests.nlp.helpers import doc
         ("Sáng 20/2, Khối thi đua Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh đã ký kết giao ước.",
          "Khối thi đua Mặt trận ký kết giao ước", None,
          "Khối thi đua Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh"),
+        # "các đơn vị …" opens a name; "trực thuộc" does not end it
+        ("Sáng 8/1, Khối thi đua các đơn vị sự nghiệp trực thuộc UBND tỉnh Quảng Trị tổ chức hội nghị tổng kết.", None, None,
+         "Khối thi đua các đơn vị sự nghiệp trực thuộc UBND tỉnh Quảng Trị"),
+        ("Khối thi đua đơn vị kinh tế tỉnh vừa tổ chức ký kết giao ước thi đua.", None, None,
+         "Khối thi đua đơn vị kinh tế tỉnh"),
+        # commas between the parts of an enumerated name: Đảng, Mặt trận, đoàn thể
+        ("Chiều 2/3, Khối thi đua các cơ quan Đảng, Mặt trận và các đoàn thể tỉnh Sơn La đã ký kết giao ước thi đua.", None,
+         None, "Khối thi đua các cơ quan Đảng, Mặt trận và các đoàn thể tỉnh Sơn La"),
+        # a name still ends at "các đơn vị" after it
+        ("Khối thi đua Nội chính các đơn vị đã thống nhất nội dung giao ước.", None, None, "Khối thi đua Nội chính"),
         # a renamed bloc: the name used throughout wins
         ("Khối thi đua Tài chính (nay là Khối thi đua số 5) tổng kết năm 2019. Khối thi đua số 5 có 12 đơn vị.", None, None,
          "Khối thi đua số 5"),

@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.provinces import fill, new_province, province_from_url
+from nlp.provinces import fill, name_as_of, new_province, province_from_url
 from store.models import ArticleRecords
 from tests.nlp.helpers import doc
 
@@ -47,3 +47,24 @@ def test_province_from_text_and_portal(text, url, expected):
     assert r.province == expected
     if expected:
         assert r.province_new is not None
+
+
+@pytest.mark.parametrize(
+    ("short", "year", "expected"),
+    [("Huế", 2022, "Thừa Thiên Huế"), ("Huế", 2025, "Huế"), ("Huế", None, "Huế"), ("Lâm Đồng", 2019, "Lâm Đồng")],
+)
+def test_name_as_of_a_renamed_province(short, year, expected):
+    assert name_as_of(short, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ngày 12/1/2023, tại Bảo tàng Văn hóa Huế, Khối thi đua các cơ quan văn hóa tổ chức tổng kết.", "Thừa Thiên Huế"),
+        ("Ngày 20/7/2025, tại Sở Y tế thành phố Huế, Khối thi đua Văn hóa - Xã hội tổ chức sơ kết.", "Huế"),
+    ],
+)
+def test_province_name_follows_the_article_year(text, expected):
+    r = ArticleRecords(relevant=True)
+    fill(doc(text), r)
+    assert r.province == expected

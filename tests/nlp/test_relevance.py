@@ -17,6 +17,15 @@ RELEVANT = [
      "Hội nghị sơ kết 6 tháng đầu năm của Khối thi đua các doanh nghiệp Trung ương diễn ra chiều 14/7 tại Công ty Điện lực."),
 ]
 
+RELEVANT += [
+    # a bloc named "các đơn vị …" with a dated title
+    ("Ngày 9/1/2023: Khối thi đua các đơn vị sự nghiệp trực thuộc UBND tỉnh tổng kết công tác năm 2022",
+     "Ngày 9/1/2023, tại Trường Cao đẳng Y tế, Khối thi đua các đơn vị sự nghiệp trực thuộc UBND tỉnh tổ chức hội nghị "
+     "tổng kết công tác thi đua, khen thưởng năm 2022."),
+    ("Khối thi đua các cơ quan Đảng, Mặt trận và đoàn thể tỉnh ký kết giao ước",
+     "Chiều 1/3, Khối thi đua các cơ quan Đảng, Mặt trận và đoàn thể tỉnh Điện Biên tổ chức ký kết giao ước thi đua."),
+]
+
 NOT_RELEVANT = [
     # provincial emulation council session
     ("Hội đồng Thi đua - Khen thưởng tỉnh họp xét khen thưởng năm 2021",
