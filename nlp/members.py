@@ -6,14 +6,15 @@ import re
 from collections import Counter
 
 from nlp.places import departments, place_heads
-from nlp.prepare import PreparedText
+from nlp.prepare import PreparedText, ends_with_abbreviation
 from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas, unit_before
 from store.models import ArticleRecords, Member, Span
-from store.vntext import unit_key
+from store.vntext import fold_key, unit_key
 
 _NOUN = (
     r"(?:đơn vị thành viên|thành viên|cơ quan,?\s*đơn vị|cơ quan|đơn vị|trường|hội,?\s*đơn vị|tổ chức hội|hội"
-    r"|sở,?\s*ngành|sở|huyện|thị xã|thị trấn|thành phố|xã|quận|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn)"
+    r"|sở,?\s*ngành|sở|huyện|thị xã|thị trấn|thành phố|xã|quận|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn"
+    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh)"
 )
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
@@ -21,7 +22,12 @@ _LIST_HEAD = re.compile(
     r"[^:;.()\n]{0,40}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*[:;]\s*"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?\s*(?=[A-ZĐÀ-Ỹ])"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
-    r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*",
+    r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
+    # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
+    r"|(?<!\w)có\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+thành viên)?"
+    r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
+    # "lãnh đạo các đơn vị thành viên: A, B"
+    r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
     re.IGNORECASE,
 )
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
@@ -33,20 +39,40 @@ _LIST_END = re.compile(
 _MEMBER_OF = re.compile(r"\s+là\s+(?:đơn vị\s+)?thành viên\s+(?:của|trong)\s+(?:khối|cụm)", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:thành viên|thi đua\s+(?:khối|cụm))", re.I)
-_COUNT_BEFORE = re.compile(r"(?:khối|cụm)[^.;]{0,80}?(?:gồm|có|gồm có|với|hiện có)\s*$|(?:với|lãnh đạo)\s*$", re.I)
+_COUNT_BEFORE = re.compile(
+    r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có)\s*$|(?:với|lãnh đạo)\s*$", re.I
+)
 _PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường"}
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
 _VERB_CLAUSE = re.compile(
     r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt)(?!\w)"
 )
 # the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
-_PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)(?:\s+(?:[A-ZĐÀ-Ỹ0-9][\w'’-]*))+", re.UNICODE)
+_PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:[A-ZĐÀ-Ỹ0-9][\w'’-]*))+", re.UNICODE)
+
+
+_SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)"
+# "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
+_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>[A-ZĐÀ-Ỹ0-9].*)$")
+_SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
+# a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
+_NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
+MAX_CONTINUATION_WORDS = 5
+# a bulleted list: "- Hội Nông dân tỉnh;", "+ Sở Y tế", "1. Sở Tư pháp", one item per line
+_BULLET = re.compile(r"(?:[-–—+•*▪●·]|\d{1,2}[.)])\s*")
+MAX_LIST_LINE = 120  # a member line is a unit name; a longer line is prose
 
 
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
     for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
         rest = item[m.end() :]
+        if _SHARED.match(item[m.end() - len("các ") if "các" in m.group(0) else m.end() :]) and (
+            "các" in m.group(0) or re.match(r"\d", rest)
+        ):
+            # "Tp. Phủ Lý và các huyện Kim Bảng, ...": the plural opens the next items, it is kept for their prefix
+            shared = m.end() - len("các ") if "các" in m.group(0) else m.end()
+            return [(item[: m.start()], start)] + _split_and(item[shared:], start + shared, bare)
         head = _head_pattern().match(rest)
         opens_unit = head is not None and (rest[:1].isupper() or head.group(0) in place_heads())
         if head is not None and head.group(0).lower() in place_heads():
@@ -60,18 +86,89 @@ def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     return [(item, start)]
 
 
-def _items(text: str, begin: int, end: int, noun: str | None) -> list[tuple[str, int]]:
+def _comma_parts(text: str, begin: int, end: int) -> list[tuple[str, int]]:
+    """The comma-separated parts of a list, a lower-case continuation joined to the name before it."""
     masked = mask_name_commas(text[begin:end])
-    out: list[tuple[str, int]] = []
-    bare_list = noun is not None and (noun.lower() in _PLACE_NOUNS or noun.lower() == "địa phương")
+    parts: list[tuple[str, int]] = []
     pos = 0
     for part in re.split(r"[,;]", masked):
         raw = text[begin + pos : begin + pos + len(part)]
         lead = len(raw) - len(raw.lstrip())
-        for piece, s in _split_and(raw.strip(), begin + pos + lead, bare_list):
-            out.append((piece, s))
+        piece, s = raw.strip(), begin + pos + lead
         pos += len(part) + 1
+        if parts and piece[:1].islower() and _continues(parts[-1][0], piece):
+            prev, ps = parts[-1]
+            parts[-1] = (text[ps : s + len(piece)], ps)
+            continue
+        parts.append((piece, s))
+    return parts
+
+
+def _continues(prev: str, piece: str) -> bool:
+    """Is the lower-case ``piece`` after a comma the rest of the name ``prev`` ("Khu kinh tế, công nghiệp tỉnh")?"""
+    if _NOT_CONTINUATION.match(piece) or len(piece.split()) > MAX_CONTINUATION_WORDS:
+        return False
+    if _head_pattern().match(piece[:1].upper() + piece[1:]) or not _head_pattern().match(prev):
+        return False  # "sở TT&TT", "ban Dân tộc": a new unit written in lower case
+    return not _PLACE_ITEM.match(prev) and prev.lower().split()[0] not in place_heads()
+
+
+def _items(
+    text: str, begin: int, end: int, noun: str | None, shared: tuple[str, str] | None = None
+) -> list[tuple[str, int, int]]:
+    """The list's items as (name, start, end), a prefix shared by several items written out on each."""
+    out: list[tuple[str, int, int]] = []
+    bare_list = noun is not None and (noun.lower() in _PLACE_NOUNS or noun.lower() == "địa phương")
+    for part, part_start in _comma_parts(text, begin, end):
+        bare = bare_list or shared is not None or bool(_SHARED.match(part))
+        for piece, s in _split_and(part, part_start, bare):
+            name, shared = _share_prefix(piece, shared)
+            out.append((name, s, s + len(piece)))
     return out
+
+
+def _share_prefix(piece: str, shared: tuple[str, str] | None) -> tuple[str, tuple[str, str] | None]:
+    """Return the item with the shared prefix written out, and the prefix in force for the next items."""
+    piece = re.sub(r"^và\s+", "", piece)
+    m = _SHARED.match(piece)
+    if m and (not m.group("pre") or _head_pattern().match(m.group("pre"))):
+        pre, place = m.group("pre").strip(), m.group("noun").lower()
+        return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
+    if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
+        return " ".join(filter(None, (shared[0], shared[1], piece))), shared
+    return piece, None if _head_pattern().match(piece) else shared
+
+
+def _bullet_items(text: str, begin: int) -> list[tuple[str, int, int]]:
+    """The items of a list written one per line ("- Hội Nông dân tỉnh;") as (name, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    pos = begin
+    marked: bool | None = None
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = nl if nl >= 0 else len(text)
+        line = text[pos:line_end]
+        bullet = _BULLET.match(line)
+        if marked is None:
+            marked = bullet is not None
+        if not line.strip() or len(line) > MAX_LIST_LINE or (marked and bullet is None):
+            break
+        s = pos + (bullet.end() if bullet else 0)
+        item = text[s:line_end].rstrip(" ;,.")
+        if not marked and not is_unit_like(clean_unit(item)):
+            break
+        out.append((item, s, s + len(item)))
+        pos = line_end + 1
+    return out
+
+
+def _list_end(text: str, start: int) -> int:
+    """Where a run-on list that starts at ``start`` ends ("Tp." inside it is no end)."""
+    for stop in _LIST_END.finditer(text, start):
+        if stop.group(0) == "." and ends_with_abbreviation(text, stop.start()):
+            continue
+        return stop.start()
+    return len(text)
 
 
 def _dash_fold(s: str) -> str:
@@ -106,16 +203,21 @@ def extract_members(doc: PreparedText) -> list[Member]:
         context = text[max(0, m.start() - 160) : m.end()]
         if not _BLOC_CONTEXT.search(context):
             continue
-        noun = m.group("noun") or m.group("noun2")
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
             prior = list(_COUNT.finditer(text, max(0, m.start() - 80), m.start()))
             noun = prior[-1].group("noun") if prior else None
-        if m.group("paren"):
+        head = _SHARED_HEAD.search(m.group(0))
+        shared = None
+        if head and _head_pattern().match(head.group("pre")):  # "gồm UBND các huyện: A, B"
+            shared = (head.group("pre"), head.group("noun").lower())
+        if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
+            raws = _bullet_items(text, m.end())
+        elif m.group("paren"):
             close = text.find(")", m.end())
-            end = close if close > 0 else m.end()
+            raws = _items(text, m.end(), close if close > 0 else m.end(), noun, shared)
         else:
-            stop = _LIST_END.search(text, m.end())
-            end = stop.start() if stop else len(text)
+            end = _list_end(text, m.end())
             verb = _VERB_CLAUSE.search(text, m.end(), end)
             end = verb.start() if verb else end
             # a list opened with "(" closes with it: "Cụm thi đua 1 (gồm 4 huyện: A, B và C)"
@@ -123,22 +225,23 @@ def extract_members(doc: PreparedText) -> list[Member]:
             if opened >= 0 and text.rfind(")", opened, m.start()) < 0:
                 close = text.find(")", m.end(), end + 1)
                 end = close if close > 0 else end
+            raws = _items(text, m.end(), end, noun, shared)
         items = []
-        for raw, start in _items(text, m.end(), end, noun):
+        for raw, start, stop in raws:
             name = _normalise(raw, noun)
             if name:
-                items.append(Member(unit=name, start=start, end=start + len(raw), source="rule:member_list"))
+                items.append(Member(unit=name, start=start, end=stop, source="rule:member_list"))
         if len(items) < 2:
             continue
         for it in items:
-            k = unit_key(it.unit)
+            k = _member_key(it.unit)
             if k not in seen:
                 seen.add(k)
                 found.append(it)
     for m in _MEMBER_OF.finditer(text):
         got = unit_before(text, m.start(), max(0, m.start() - 150))
-        if got and unit_key(got[0]) not in seen:
-            seen.add(unit_key(got[0]))
+        if got and _member_key(got[0]) not in seen:
+            seen.add(_member_key(got[0]))
             found.append(Member(unit=got[0], start=got[1], end=m.start(), source="rule:member_of"))
     return found
 
@@ -169,13 +272,27 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
     return n, first[n]
 
 
+_PEOPLES_COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?=\w)", re.IGNORECASE)
+
+
+def _member_key(unit: str) -> str:
+    """The key that tells two members apart: "Sở Tư pháp tỉnh Gia Lai" and "… tỉnh Kon Tum" are two units."""
+    named = re.search(r"\s(?:tỉnh|thành phố|TP\.?|Tp\.)\s+([A-ZĐÀ-Ỹ][^,;()]*)$", unit)
+    return unit_key(unit) + ("|" + fold_key(named.group(1)) if named else "")
+
+
+def _bare_key(unit: str) -> str:
+    """The key of a place member with or without its people's committee: "UBND Tp. Vinh" ~ "Tp. Vinh"."""
+    return unit_key(_PEOPLES_COMMITTEE.sub("", unit))
+
+
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.members`` (plus the leaders when a list is given) and ``records.member_count``."""
     members = extract_members(doc)
     if members:
-        keys = {unit_key(x.unit) for x in members}
+        keys = {_bare_key(x.unit) for x in members}
         for leader in records.leaders:
-            k = unit_key(leader.unit)
+            k = _bare_key(leader.unit)
             if not any(k in x or x in k for x in keys):
                 keys.add(k)
                 members.append(Member(unit=leader.unit, start=leader.start, end=leader.end, source="rule:member_leader"))

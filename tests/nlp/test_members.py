@@ -1,8 +1,9 @@
 import pytest
 
+from nlp.leaders import fill as fill_leaders
 from nlp.members import extract_members, fill
 from store.models import ArticleRecords
-from tests.nlp.helpers import doc
+from tests.nlp.helpers import doc, records_after_events
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,42 @@ from tests.nlp.helpers import doc
         ("Hội diễn có 120 diễn viên của 3 đơn vị trong Cụm gồm huyện Tân Phú, huyện Định Quán và huyện Xuân Lộc "
          "tham gia biểu diễn các tiết mục ca múa nhạc.",
          ["huyện Tân Phú", "huyện Định Quán", "huyện Xuân Lộc"]),
+        # a prefix shared by several items is written out on each: "UBND các huyện: A, B"
+        ("Sáng 9/7, Cụm thi đua số 3 gồm UBND các huyện: Krông Nô, Cư Jút, Đắk Mil và UBND thành phố Gia Nghĩa "
+         "tổ chức hội nghị sơ kết.",
+         ["UBND huyện Krông Nô", "UBND huyện Cư Jút", "UBND huyện Đắk Mil", "UBND thành phố Gia Nghĩa"]),
+        ("Cụm thi đua số 2 gồm 7 đơn vị: Tp. Sóc Trăng, TX. Vĩnh Châu và 5 huyện Mỹ Tú, Kế Sách, Cù Lao Dung, Long Phú, "
+         "Trần Đề.",
+         ["Tp. Sóc Trăng", "TX. Vĩnh Châu", "huyện Mỹ Tú", "huyện Kế Sách", "huyện Cù Lao Dung", "huyện Long Phú",
+          "huyện Trần Đề"]),
+        ("Cụm thi đua các huyện phía Nam gồm thị xã Hương Trà và các huyện Phú Vang, Phú Lộc, Nam Đông.",
+         ["thị xã Hương Trà", "huyện Phú Vang", "huyện Phú Lộc", "huyện Nam Đông"]),
+        ("Ngày 5/12, Cụm thi đua số 4 thuộc Bộ Công Thương, gồm Sở Công Thương các tỉnh Sơn La, Điện Biên, Lai Châu và "
+         "Hòa Bình, tổ chức hội nghị tổng kết.",
+         ["Sở Công Thương tỉnh Sơn La", "Sở Công Thương tỉnh Điện Biên", "Sở Công Thương tỉnh Lai Châu",
+          "Sở Công Thương tỉnh Hòa Bình"]),
+        # one unit per line, with or without bullets
+        ("Khối thi đua số 2 gồm các đơn vị:\n- Sở Nội vụ;\n- Sở Tư pháp;\n- Thanh tra tỉnh;\n- Văn phòng UBND tỉnh.\n"
+         "Hội nghị đã thông qua quy chế hoạt động của Khối.",
+         ["Sở Nội vụ", "Sở Tư pháp", "Thanh tra tỉnh", "Văn phòng UBND tỉnh"]),
+        ("Các đơn vị thành viên của Khối thi đua gồm:\nKho bạc Nhà nước tỉnh\nCục Thuế tỉnh\nCục Hải quan tỉnh\n"
+         "Ngày 15/1, Khối tổ chức hội nghị tổng kết năm 2023.",
+         ["Kho bạc Nhà nước tỉnh", "Cục Thuế tỉnh", "Cục Hải quan tỉnh"]),
+        # "có N đơn vị:" opens a list; a lower-case part after a comma continues the name before it
+        ("Sau sắp xếp, Khối hiện có 5 đơn vị: Sở Xây dựng, Sở Tài chính, Cục Thuế tỉnh, Kho bạc Nhà nước tỉnh, Ban Quản lý "
+         "Khu kinh tế, cửa khẩu tỉnh.",
+         ["Sở Xây dựng", "Sở Tài chính", "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh", "Ban Quản lý Khu kinh tế, cửa khẩu tỉnh"]),
+        ("Khối có 4 bệnh viện: Bệnh viện Đa khoa tỉnh, Bệnh viện Lao và Bệnh phổi, Bệnh viện Sản Nhi, Bệnh viện Mắt.",
+         ["Bệnh viện Đa khoa tỉnh", "Bệnh viện Lao và Bệnh phổi", "Bệnh viện Sản Nhi", "Bệnh viện Mắt"]),
+        # bank brands are units
+        ("Khối thi đua Ngân hàng gồm: Agribank chi nhánh tỉnh Kon Tum, BIDV Kon Tum, Vietcombank Kon Tum và "
+         "VietinBank Kon Tum.",
+         ["Agribank chi nhánh tỉnh Kon Tum", "BIDV Kon Tum", "Vietcombank Kon Tum", "VietinBank Kon Tum"]),
+        ("Dự hội nghị có lãnh đạo các đơn vị thành viên: Ngân hàng Chính sách xã hội tỉnh, Sacombank Kon Tum, "
+         "Bưu điện tỉnh và Bảo Việt Kon Tum.",
+         ["Ngân hàng Chính sách xã hội tỉnh", "Sacombank Kon Tum", "Bưu điện tỉnh", "Bảo Việt Kon Tum"]),
+        # a count of some units with a quality after it is no member list
+        ("Khối thi đua các trường có 3 trường đạt danh hiệu tiên tiến là: Trường Cao đẳng Y tế, Trường Cao đẳng Nghề.", []),
         # a descriptive phrase after "gồm" is no list
         ("Sáng 5/9, Cụm thi đua số 3 gồm các xã, phường khu vực phía Tây tỉnh tổ chức hội nghị phát động thi đua.", []),
         # a list of tasks after "gồm" is no member list
@@ -72,6 +109,9 @@ def test_members(text, expected):
         ("Cụm thi đua số 1 gồm 5 quận: Ba Đình, Hoàn Kiếm, Đống Đa, Hai Bà Trưng và Tây Hồ.", 5),
         ("Cụm thi đua số 4 gồm 3 công đoàn: Công đoàn ngành Xây dựng, Công đoàn ngành Công Thương và LĐLĐ huyện Quế Võ.", 3),
         ("Khối thi đua gồm 8 đơn vị, trong đó có 3 đơn vị mới sáp nhập.", 8),
+        # "TP." inside the bloc name does not hide the count; hospitals are counted
+        ("Cụm thi đua các huyện phía Tây TP. Cần Thơ (gồm 4 huyện: Phong Điền, Cờ Đỏ, Thới Lai, Vĩnh Thạnh) họp.", 4),
+        ("Khối có 6 bệnh viện: Bệnh viện A, Bệnh viện B, Bệnh viện C, Bệnh viện D, Bệnh viện E, Bệnh viện G.", 6),
         # a count of huyện that does not cover the whole list is not the member count
         ("Cụm thi đua số 2 gồm 04 huyện Ia Pa, Krông Pa, Phú Thiện, Chư Sê và thị xã Ayun Pa.", None),
     ],
@@ -80,3 +120,12 @@ def test_member_count(text, count):
     r = ArticleRecords(relevant=True)
     fill(doc(text), r)
     assert r.member_count == count
+
+
+def test_a_leader_written_with_its_peoples_committee_is_not_a_second_member():
+    d = doc("Ngày 10/7/2023, Cụm thi đua số 1 gồm 3 đơn vị: Tp. Vị Thanh, huyện Vị Thủy và huyện Long Mỹ họp. "
+            "Năm 2023, UBND Tp. Vị Thanh là Cụm trưởng.")
+    r = records_after_events(d)
+    fill_leaders(d, r)
+    fill(d, r)
+    assert [m.unit for m in r.members] == ["Tp. Vị Thanh", "huyện Vị Thủy", "huyện Long Mỹ"]
