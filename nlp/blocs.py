@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from nlp.folding import fold_aligned, fold_word
-from nlp.prepare import PreparedText
+from nlp.prepare import PreparedText, ends_with_abbreviation
 from store.models import ArticleRecords, Span
 from store.vntext import expand_abbreviations
 
@@ -72,6 +72,10 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         if tokens and "\n" in text[tokens[-1][1] : s]:
             break
         raw = text[s:e]
+        closing = len(raw) > 1 and raw.endswith(".") and not ends_with_abbreviation(text, e - 1)
+        if closing:  # "Cụm thi đua số 1. Cụm …": a sentence's dot ends the name
+            e -= 1
+            raw = raw[:-1]
         rel = s - pos
         if skipping:
             skipping = raw != ")"
@@ -111,7 +115,7 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         if raw.lower() in ("tp.", "tp"):
             break
         tokens.append((s, e))
-        if raw.isdigit() or _ROMAN.match(raw):
+        if closing or raw.isdigit() or _ROMAN.match(raw):
             break  # a number closes the name: "Khối thi đua số 8"
         if len(tokens) >= MAX_NAME_TOKENS:
             break
@@ -181,6 +185,15 @@ def _is_subsequence(short: str, long: str) -> bool:
     """Are the words of ``short`` found in order in ``long``?"""
     words = iter(long.split())
     return all(w in words for w in short.split())
+
+
+def same_bloc(a: BlocMention, b: BlocMention) -> bool | None:
+    """Do two mentions name one bloc? None when it cannot be told (a number against a descriptive name)."""
+    if a.number and b.number:
+        return a.number == b.number
+    if a.number or b.number:
+        return None
+    return a.key == b.key or _is_subsequence(a.key, b.key) or _is_subsequence(b.key, a.key)
 
 
 def _url_number(url: str | None) -> tuple[str, str] | None:

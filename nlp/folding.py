@@ -10,6 +10,18 @@ import unicodedata
 from functools import lru_cache
 
 
+def _upper_letters() -> str:
+    """Every upper-case Latin letter a Vietnamese name can start with (A-Z, Đ, Á, Ầ, Ỹ, ...)."""
+    return "".join(
+        c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.normalize("NFD", c)[0].isascii()
+    ) + "Đ"
+
+
+# A regex character class of upper-case letters. "[A-ZĐÀ-Ỹ]" is not one: the range À-Ỹ holds the
+# lower-case letters too (ế, ộ), so "biết" would look capitalised.
+UPPER = "[" + _upper_letters() + "]"
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.prepare import PreparedText
+from nlp.blocs import BlocMention, find_mentions, same_bloc
+from nlp.folding import UPPER
+from nlp.prepare import PreparedText, Sentence
 from nlp.units import unit_after, unit_before
 from store.models import ArticleRecords, Leader
 from store.vntext import unit_key
@@ -97,14 +99,51 @@ def _stated_year(m: re.Match[str], records: ArticleRecords, elected: bool) -> ob
     return _default_year(records, elected) if elected else _NO_YEAR
 
 
+# A mention that names a bloc: "Khối thi đua Kinh tế", "Cụm thi đua số 2", "khối thi đua các sở ngành"; not
+# "Khối thi đua và Bộ Chỉ huy ..." or "Trưởng khối thi đua nhấn mạnh" (a clause after the role).
+_NAMED = re.compile(r"\S+\s+\S+\s+\S+\s+(?:" + UPPER + r"|\d|các\s|số\s)")
+
+
+def _other_bloc(sent: Sentence, role: re.Match[str], ours: BlocMention | None) -> bool:
+    """Is the role at ``role`` another bloc's ("Khối thi đua Y đã bầu Sở X làm Trưởng khối", "Trưởng Khối thi đua Y")?"""
+    if ours is None:
+        return False
+    start, end = role.start() - sent.start, role.end() - sent.start
+    mentions = [x for x in find_mentions(sent.text) if _NAMED.match(x.surface)]
+    own = [x for x in mentions if start <= x.start <= end + 1]  # "Trưởng Khối thi đua Y": the role names its bloc
+    before = [x for x in mentions if x.end <= start]
+    nearest = own[0] if own else (before[-1] if before else None)
+    return nearest is not None and same_bloc(nearest, ours) is False
+
+
+def _our_bloc(records: ArticleRecords) -> BlocMention | None:
+    found = find_mentions(records.bloc) if records.bloc else []
+    return found[0] if found else None
+
+
+_PEOPLES_COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?=\w)", re.IGNORECASE)
+
+
+def _merge_committee_forms(leaders: list[Leader]) -> list[Leader]:
+    """One leader per (place, role, year): "UBND quận X" (read off "Chủ tịch UBND quận X") and "quận X" are one."""
+    bare = {(unit_key(x.unit), x.role, x.year) for x in leaders if not _PEOPLES_COMMITTEE.match(x.unit)}
+    return [
+        x for x in leaders
+        if not (_PEOPLES_COMMITTEE.match(x.unit) and (unit_key(_PEOPLES_COMMITTEE.sub("", x.unit)), x.role, x.year) in bare)
+    ]
+
+
 def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     """Return head/deputy units with their year, one per (unit, role, year)."""
     text = doc.text
     out: list[Leader] = []
     seen: set[tuple[str, str, int | None]] = set()
+    ours = _our_bloc(records)
     for sent in doc.sentences:
         carried: object = _NO_YEAR  # an explicit year stated for an earlier role of the same sentence
         for m in _ROLE.finditer(text, sent.start, sent.end):
+            if _other_bloc(sent, m, ours):
+                continue
             role = "deputy" if (m.group("d1") or m.group("d2") or m.group("d3")) else "head"
             found = None
             stated: object = _NO_YEAR
@@ -156,7 +195,8 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
             out.append(Leader(unit=unit, role=role, year=year, start=min(ustart, m.start()), end=m.end(), source=source))
     # "Cụm trưởng năm 2022 là huyện X" wins over the unit read off a person's title ("Chủ tịch UBND huyện X, Cụm trưởng")
     stated_slots = {(x.role, x.year) for x in out if x.source != "rule:leader_title"}
-    return [x for x in out if x.source != "rule:leader_title" or (x.role, x.year) not in stated_slots]
+    out = [x for x in out if x.source != "rule:leader_title" or (x.role, x.year) not in stated_slots]
+    return _merge_committee_forms(out)
 
 
 def fill(doc: PreparedText, records: ArticleRecords) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from nlp.folding import UPPER
 from nlp.places import departments, place_heads
 from nlp.prepare import PreparedText, ends_with_abbreviation
 from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas, unit_before
@@ -20,7 +21,7 @@ _NOUN = (
 _LIST_HEAD = re.compile(
     r"(?:(?:bao\s+)?gồm(?:\s+có)?|với)\s*[:;]?\s*(?:các\s+)?(?:(?P<n>\d+)(?:/\d+)?\s+)?(?P<noun>" + _NOUN + r")?"
     r"[^:;.()\n]{0,40}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*[:;]\s*"
-    r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?\s*(?=[A-ZĐÀ-Ỹ])"
+    r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?\s*(?=" + UPPER + ")"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
@@ -48,12 +49,12 @@ _VERB_CLAUSE = re.compile(
     r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt)(?!\w)"
 )
 # the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
-_PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:[A-ZĐÀ-Ỹ0-9][\w'’-]*))+", re.UNICODE)
+_PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:(?:" + UPPER + r"|\d)[\w'’-]*))+")
 
 
 _SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)"
 # "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
-_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>[A-ZĐÀ-Ỹ0-9].*)$")
+_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
 _SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
 # a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
 _NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
@@ -77,7 +78,7 @@ def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
         opens_unit = head is not None and (rest[:1].isupper() or head.group(0) in place_heads())
         if head is not None and head.group(0).lower() in place_heads():
             # "và huyện Ý Yên" opens a unit, "Thương binh và Xã hội" does not
-            opens_unit = bool(re.match(r"\s+[A-ZĐÀ-Ỹ]", rest[head.end() :])) and rest[head.end() + 1 : head.end() + 2].isupper()
+            opens_unit = bool(re.match(r"\s+" + UPPER, rest[head.end() :])) and rest[head.end() + 1 : head.end() + 2].isupper()
         if opens_unit or (bare and rest[:1].isupper() and " và " not in rest):
             left = [(item[: m.start()], start)]
             if "các" in m.group(0):
@@ -277,7 +278,7 @@ _PEOPLES_COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân d�
 
 def _member_key(unit: str) -> str:
     """The key that tells two members apart: "Sở Tư pháp tỉnh Gia Lai" and "… tỉnh Kon Tum" are two units."""
-    named = re.search(r"\s(?:tỉnh|thành phố|TP\.?|Tp\.)\s+([A-ZĐÀ-Ỹ][^,;()]*)$", unit)
+    named = re.search(r"\s(?:tỉnh|thành phố|TP\.?|Tp\.)\s+(" + UPPER + r"[^,;()]*)$", unit)
     return unit_key(unit) + ("|" + fold_key(named.group(1)) if named else "")
 
 

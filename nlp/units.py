@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlp.folding import UPPER
 from nlp.places import agency_heads, departments, place_heads
 
 # A person's title in front of the unit they lead: "Phó Giám đốc Sở Xây dựng" -> "Sở Xây dựng".
@@ -27,6 +28,8 @@ _ROLE_WORD = re.compile(r"(?<!\w)(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối
 _PERSON_CUE = re.compile(r"^(?:đồng chí|đ/c|ông|bà|anh|chị|thầy|cô|tân|đại tá|thượng tá|trung tá)\s", re.IGNORECASE)
 _AFTER_BLOC = re.compile(r"(?<!\w)(?:khối|cụm)(?!\w)[^,;]*?\s+và\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# Adverbs between a unit and its verb ("huyện X đang giữ vai trò", "Sở Y tiếp tục làm"): no name ends with them.
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:đang|đã|sẽ|vẫn|tiếp tục|được|cũng|luôn|từng|hiện|chính thức|tiếp))+$")
 
 
 def _clause_words(chunk: str):
@@ -88,8 +91,9 @@ def clean_unit(name: str) -> str:
     """Return ``name`` without glosses in brackets, person titles and stray punctuation."""
     name = _PAREN.sub("", name)
     name = PERSON_TITLE.sub("", name.strip())
-    name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=[A-ZĐÀ-Ỹ]|huyện|xã|thị xã|thành phố)", "", name)
+    name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=" + UPPER + r"|huyện|xã|thị xã|thành phố)", "", name)
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
+    name = _TRAILING_ADVERBS.sub("", name)
     head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn)(?=\s)", name)
     return name[: head.end()].lower() + name[head.end() :] if head else name
 
@@ -134,13 +138,13 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
         chunk = chunk[titled.end() :]
     m = _head_pattern().search(chunk)
     if m is None:
-        cap = re.search(r"[A-ZĐÀ-Ỹ]", chunk)
+        cap = re.search(UPPER, chunk)
         if cap is None:
             return None
         m_start = cap.start()
     else:
         m_start = m.start()
-        cap = re.search(r"[A-ZĐÀ-Ỹ]", chunk)
+        cap = re.search(UPPER, chunk)
         if cap is not None and cap.start() < m_start and not re.search(r"\s", chunk[cap.start() : m_start].strip()):
             m_start = cap.start()
     name = clean_unit(chunk[m_start:])

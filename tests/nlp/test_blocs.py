@@ -37,6 +37,10 @@ from tests.nlp.helpers import doc
          None, "Khối thi đua các cơ quan Đảng, Mặt trận và các đoàn thể tỉnh Sơn La"),
         # a name still ends at "các đơn vị" after it
         ("Khối thi đua Nội chính các đơn vị đã thống nhất nội dung giao ước.", None, None, "Khối thi đua Nội chính"),
+        # a sentence's dot ends the name (an abbreviation's dot does not)
+        ("Dự hội nghị có đại diện Cụm thi đua số 2. Cụm thi đua số 5 ký kết giao ước. Cụm thi đua số 5 gồm 6 xã.", None,
+         None, "Cụm thi đua số 5"),
+        ("Hội nghị của Khối thi đua Nội chính. Sở Tư pháp báo cáo kết quả.", None, None, "Khối thi đua Nội chính"),
         # a renamed bloc: the name used throughout wins
         ("Khối thi đua Tài chính (nay là Khối thi đua số 5) tổng kết năm 2019. Khối thi đua số 5 có 12 đơn vị.", None, None,
          "Khối thi đua số 5"),

@@ -1,5 +1,6 @@
 import pytest
 
+from nlp.blocs import fill as fill_bloc
 from nlp.leaders import fill
 from tests.nlp.helpers import doc, records_after_events
 
@@ -72,10 +73,56 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 12/1/2024, Cụm thi đua số 1 tổng kết năm 2023. Đ/c Lý Văn Sáng - Chủ tịch UBND huyện Bảo Lâm, Cụm "
          "trưởng Cụm thi đua số 1 chủ trì hội nghị. Cụm trưởng năm 2023 là huyện Bảo Lâm, Cụm phó là huyện Bảo Lạc.",
          {("huyện Bảo Lâm", "head", 2023), ("huyện Bảo Lạc", "deputy", 2023)}),
+        # adverbs between the unit and its role are no part of the unit
+        ("Ngày 12/7/2023, Cụm thi đua số 3 sơ kết 6 tháng đầu năm 2023. Ông Trần Minh, Chủ tịch UBND thị xã Ninh Hòa, "
+         "cho biết huyện Vạn Ninh đang giữ vai trò Cụm phó sẽ phối hợp tổ chức hội thao.",
+         {("huyện Vạn Ninh", "deputy", 2023)}),
+        ("Ngày 14/7/2023, Cụm thi đua số 4 sơ kết 6 tháng đầu năm 2023. Hội nghị thống nhất UBND huyện Tân Hồng tiếp tục "
+         "giữ vai trò Cụm trưởng đến hết năm 2023.",
+         {("UBND huyện Tân Hồng", "head", 2023)}),
+        # "TX." does not cut the sentence; a bank brand is a unit
+        ("Ngày 20/7/2021, Cụm thi đua số 1 sơ kết 6 tháng đầu năm 2021. Năm 2021, UBND TX. Sông Cầu là Cụm trưởng.",
+         {("UBND TX. Sông Cầu", "head", 2021)}),
+        ("Ngày 8/1/2021, Khối thi đua Ngân hàng tổng kết năm 2020. Hội nghị thống nhất giao Vietcombank Sóc Trăng làm "
+         "Trưởng khối năm 2021.",
+         {("Vietcombank Sóc Trăng", "head", 2021)}),
+        # "Chủ tịch UBND quận X – đơn vị Cụm trưởng" and "quận X làm Cụm trưởng" name one leader
+        ("Ngày 6/1/2023, Cụm thi đua số 2 tổng kết năm 2022. Ông Lê Hùng, Chủ tịch UBND quận Ninh Kiều – đơn vị Cụm trưởng "
+         "năm 2022 chủ trì. Năm 2022, quận Ninh Kiều làm Cụm trưởng, quận Bình Thủy làm Cụm phó.",
+         {("quận Ninh Kiều", "head", 2022), ("quận Bình Thủy", "deputy", 2022)}),
     ],
 )
 def test_leaders(text, expected):
     assert leaders_of(text) == expected
+
+
+def leaders_with_bloc(text: str) -> set[tuple[str, str, int | None]]:
+    d = doc(text)
+    r = records_after_events(d)
+    fill_bloc(d, r)
+    fill(d, r)
+    return {(x.unit, x.role, x.year) for x in r.leaders}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another bloc's election reported in passing is not this bloc's leadership
+        ("Ngày 18/1/2024, Khối thi đua Nội chính tỉnh tổng kết năm 2023. Trước đó, Khối thi đua Văn hóa - Xã hội đã bầu "
+         "Sở Y tế làm Trưởng khối năm 2024. Hội nghị bầu Công an tỉnh làm Trưởng khối năm 2024. Khối thi đua Nội chính "
+         "thống nhất nội dung giao ước.",
+         {("Công an tỉnh", "head", 2024)}),
+        ("Ngày 10/1/2024, Cụm thi đua số 3 tổng kết năm 2023. Dự hội nghị có ông Lê Văn Tám, Chủ tịch UBND huyện Đắk Hà, "
+         "Cụm trưởng Cụm thi đua số 1. Cụm thi đua số 3 bầu huyện Kon Rẫy làm Cụm trưởng năm 2024.",
+         {("huyện Kon Rẫy", "head", 2024)}),
+        # the article's own bloc named after the role keeps the leader
+        ("Ngày 5/3/2024, Khối thi đua Kinh tế - Kỹ thuật ký kết giao ước. Sở Xây dựng làm Trưởng Khối thi đua Kinh tế - "
+         "Kỹ thuật năm 2024.",
+         {("Sở Xây dựng", "head", 2024)}),
+    ],
+)
+def test_leaders_of_another_bloc_are_left_out(text, expected):
+    assert leaders_with_bloc(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,9 @@ from tests.nlp.helpers import doc, records_after_events
          ["Sở Xây dựng", "Sở Tài chính", "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh", "Ban Quản lý Khu kinh tế, cửa khẩu tỉnh"]),
         ("Khối có 4 bệnh viện: Bệnh viện Đa khoa tỉnh, Bệnh viện Lao và Bệnh phổi, Bệnh viện Sản Nhi, Bệnh viện Mắt.",
          ["Bệnh viện Đa khoa tỉnh", "Bệnh viện Lao và Bệnh phổi", "Bệnh viện Sản Nhi", "Bệnh viện Mắt"]),
+        # "vừa" closing "nhỏ và vừa" is part of the name, not an adverb
+        ("Khối thi đua các hội gồm: Hội Doanh nhân trẻ tỉnh, Hiệp hội Doanh nghiệp nhỏ và vừa.",
+         ["Hội Doanh nhân trẻ tỉnh", "Hiệp hội Doanh nghiệp nhỏ và vừa"]),
         # bank brands are units
         ("Khối thi đua Ngân hàng gồm: Agribank chi nhánh tỉnh Kon Tum, BIDV Kon Tum, Vietcombank Kon Tum và "
          "VietinBank Kon Tum.",
