@@ -167,10 +167,28 @@ def _article_year(doc: PreparedText, records: ArticleRecords) -> int | None:
 LEAD_YEAR_CHARS = 600  # the dateline and first paragraph carry the article's year
 
 
+# A cluster of provinces ("Cụm thi đua các tỉnh Tây Nguyên gồm 5 tỉnh: A, B, C", "gồm Sở Tư pháp các tỉnh A, B, C")
+# is no one province's bloc, whichever portal reports it.
+MIN_CLUSTER_PROVINCES = 3
+_CLUSTER_LIST = re.compile(
+    r"(?:khoi|cum)[^.;\n]{0,120}?gom\b[^.:;\n]{0,60}?(?:cac|\d+)\s+tinh(?:\s*,\s*thanh pho)?\s*:?\s*(?P<list>[^.;()\n]+)"
+)
+
+
+def spans_provinces(doc: PreparedText) -> bool:
+    """Does the bloc gather several provinces (a regional or ministry cluster) rather than one province's units?"""
+    folded = fold_aligned(doc.text)
+    for m in _CLUSTER_LIST.finditer(folded):
+        names = {" ".join(x.group(0).split()) for x in province_name_pattern().finditer(m.group("list"))}
+        if len(names) >= MIN_CLUSTER_PROVINCES:
+            return True
+    return False
+
+
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.province``, ``records.province_new`` and the province evidence."""
     found = find_province(doc)
-    if found is None:
+    if found is None or spans_provinces(doc):
         return
     records.province, records.evidence["province"] = name_as_of(found[0], _article_year(doc, records)), found[1]
     records.province_new = new_province(found[0])

@@ -25,11 +25,12 @@ _CLAUSE_WORD = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"(?<!\w)(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó)|^(?:trưởng|phó)$", re.I)
+_BLOC_WORD = re.compile(r"(?:khối|cụm)(?!\w)", re.IGNORECASE)  # "các đơn vị trong Khối luân phiên …": the bloc is no unit
 _PERSON_CUE = re.compile(r"^(?:đồng chí|đ/c|ông|bà|anh|chị|thầy|cô|tân|đại tá|thượng tá|trung tá)\s", re.IGNORECASE)
 _AFTER_BLOC = re.compile(r"(?<!\w)(?:khối|cụm)(?!\w)[^,;]*?\s+và\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # Adverbs between a unit and its verb ("huyện X đang giữ vai trò", "Sở Y tiếp tục làm"): no name ends with them.
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:đang|đã|sẽ|vẫn|tiếp tục|được|cũng|luôn|từng|hiện|chính thức|tiếp))+$")
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:đang|đã|sẽ|vẫn|tiếp tục|được|cũng|luôn|từng|hiện|chính thức|tiếp|luân phiên))+$")
 
 
 def _clause_words(chunk: str):
@@ -75,7 +76,7 @@ def _head_pattern() -> re.Pattern[str]:
 
 def is_unit_like(name: str) -> bool:
     """Does ``name`` look like an agency or place (not a person, not a clause)?"""
-    if not name or _PERSON_CUE.match(name) or _ROLE_WORD.search(name):
+    if not name or _PERSON_CUE.match(name) or _ROLE_WORD.search(name) or _BLOC_WORD.match(name):
         return False
     words = name.split()
     if len(words) > 16 or name.lower() in place_heads():  # a bare "tỉnh" / "huyện" names no unit
@@ -94,7 +95,7 @@ def clean_unit(name: str) -> str:
     name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=" + UPPER + r"|huyện|xã|thị xã|thành phố)", "", name)
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
     name = _TRAILING_ADVERBS.sub("", name)
-    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn)(?=\s)", name)
+    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn|Tỉnh(?=\s+(?!Đoàn|Ủy|Uỷ)" + UPPER + r"))(?=\s)", name)
     return name[: head.end()].lower() + name[head.end() :] if head else name
 
 

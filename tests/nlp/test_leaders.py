@@ -80,6 +80,16 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 14/7/2023, Cụm thi đua số 4 sơ kết 6 tháng đầu năm 2023. Hội nghị thống nhất UBND huyện Tân Hồng tiếp tục "
          "giữ vai trò Cụm trưởng đến hết năm 2023.",
          {("UBND huyện Tân Hồng", "head", 2023)}),
+        ("Ngày 16/1/2024, Khối thi đua các cơ quan Đảng tổng kết năm 2023. Ban Tổ chức Tỉnh ủy luân phiên làm Trưởng "
+         "khối năm 2024.",
+         {("Ban Tổ chức Tỉnh ủy", "head", 2024)}),
+        # "the units of the bloc take turns": the bloc itself is no leader
+        ("Ngày 3/3/2024, Khối thi đua các doanh nghiệp ký giao ước. Theo quy chế, các đơn vị trong Khối luân phiên giữ "
+         "chức Khối trưởng. Năm 2024, Công ty Cổ phần Môi trường đô thị giữ chức Khối trưởng.",
+         {("Công ty Cổ phần Môi trường đô thị", "head", 2024)}),
+        # a province heading a regional cluster, written at the start of the sentence
+        ("Ngày 20/4/2023, Cụm thi đua các tỉnh Đông Nam Bộ ký kết giao ước. Tỉnh Bình Dương là Cụm trưởng năm 2023.",
+         {("tỉnh Bình Dương", "head", 2023)}),
         # "TX." does not cut the sentence; a bank brand is a unit
         ("Ngày 20/7/2021, Cụm thi đua số 1 sơ kết 6 tháng đầu năm 2021. Năm 2021, UBND TX. Sông Cầu là Cụm trưởng.",
          {("UBND TX. Sông Cầu", "head", 2021)}),

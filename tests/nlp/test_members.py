@@ -61,6 +61,8 @@ from tests.nlp.helpers import doc, records_after_events
          "Hòa Bình, tổ chức hội nghị tổng kết.",
          ["Sở Công Thương tỉnh Sơn La", "Sở Công Thương tỉnh Điện Biên", "Sở Công Thương tỉnh Lai Châu",
           "Sở Công Thương tỉnh Hòa Bình"]),
+        ("Ngày 21/4, Cụm thi đua các tỉnh Đông Nam Bộ (gồm 4 tỉnh: Bình Dương, Bình Phước, Tây Ninh, Đồng Nai) họp.",
+         ["tỉnh Bình Dương", "tỉnh Bình Phước", "tỉnh Tây Ninh", "tỉnh Đồng Nai"]),
         # one unit per line, with or without bullets
         ("Khối thi đua số 2 gồm các đơn vị:\n- Sở Nội vụ;\n- Sở Tư pháp;\n- Thanh tra tỉnh;\n- Văn phòng UBND tỉnh.\n"
          "Hội nghị đã thông qua quy chế hoạt động của Khối.",

@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.provinces import fill, name_as_of, new_province, province_from_url
+from nlp.provinces import fill, name_as_of, new_province, province_from_url, spans_provinces
 from store.models import ArticleRecords
 from tests.nlp.helpers import doc
 
@@ -68,3 +68,23 @@ def test_province_name_follows_the_article_year(text, expected):
     r = ArticleRecords(relevant=True)
     fill(doc(text), r)
     assert r.province == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        # a cluster of provinces belongs to none of them, whichever portal reports it
+        ("Ngày 20/4/2023, tại Bình Dương, Cụm thi đua các tỉnh Đông Nam Bộ (gồm 5 tỉnh: Bình Dương, Bình Phước, Tây Ninh, "
+         "Đồng Nai, Bà Rịa - Vũng Tàu) ký kết giao ước.", "https://binhduong.gov.vn/x", None),
+        ("Ngày 8/12/2023, Cụm thi đua số 3 thuộc Bộ Y tế, gồm Sở Y tế các tỉnh Sơn La, Điện Biên, Lai Châu và Hòa Bình, "
+         "tổng kết năm 2023.", "https://soyte.sonla.gov.vn/x", None),
+        # two provinces named in a list of districts do not make a cluster
+        ("Cụm thi đua số 2 gồm các huyện Mường La, Thuận Châu và Quỳnh Nhai của tỉnh Sơn La họp.", None, "Sơn La"),
+    ],
+)
+def test_a_cluster_of_provinces_has_no_province(text, url, expected):
+    r = ArticleRecords(relevant=True)
+    d = doc(text, url=url)
+    fill(d, r)
+    assert r.province == expected
+    assert spans_provinces(d) is (expected is None)
