@@ -49,6 +49,9 @@ COMMIT_EVERY = 20_000  # documents per commit in an update, so a long run keeps 
 # in worker processes while this one feeds the engine.
 PARALLEL_MIN_DOCS = 2_000
 IN_FLIGHT = 8  # analysis batches (of index.source.BATCH documents) queued ahead of the writer
+# Largest part of a rebuild written by one worker (Engine.write_part): the worker holds a part's
+# postings in memory until it writes them, and each part is a Whoosh segment a query reads.
+PART_DOCS = 25_000
 
 
 @dataclass
@@ -180,18 +183,26 @@ def _rebuild(
     gen = f"gen-{time.time_ns()}"
     gen_dir = index_dir / gen
     backend.create(gen_dir)
-    writer = backend.writer(gen_dir, fresh=True)
     vocab: dict[str, set[str]] = {name: set() for name in FACETS}
-    try:
-        for doc in _progress(_analyzed(db, sorted(current), backend), len(current), progress, "index"):
-            writer.upsert(doc)
-            _add_vocab(vocab, doc.facets)
-            report.indexed += 1
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        shutil.rmtree(gen_dir, ignore_errors=True)
-        raise
+    ids = sorted(current)
+    if backend.writes_parts and len(ids) >= PARALLEL_MIN_DOCS and _workers() >= 2:
+        try:
+            report.indexed = _write_parts(db, gen_dir, ids, backend, vocab, progress)
+        except BaseException:
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            raise
+    else:
+        writer = backend.writer(gen_dir, fresh=True)
+        try:
+            for doc in _progress(_analyzed(db, ids, backend), len(ids), progress, "index"):
+                writer.upsert(doc)
+                _add_vocab(vocab, doc.facets)
+                report.indexed += 1
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            raise
     _write_json(gen_dir / MANIFEST, {str(k): v for k, v in current.items()})
     _write_json(gen_dir / VOCAB, {k: sorted(v) for k, v in vocab.items()})
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -265,6 +276,79 @@ def _update(
     _write_json(index_dir / META_FILE, meta)
 
 
+def _workers() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
+def _part_sizes(n: int, workers: int) -> list[int]:
+    """Split ``n`` documents into equal parts, a multiple of ``workers`` of them, none over PART_DOCS."""
+    parts = workers * -(-n // (workers * PART_DOCS))
+    return [n // parts + (1 if i < n % parts else 0) for i in range(parts)]
+
+
+def _write_part(engine: str, gen_dir: Path, rows: list[dict[str, Any]]) -> tuple[Any, dict[str, set[str]], int]:
+    """In a worker: analyse ``rows`` and write them as one part; return the part, its facet values and its size."""
+    vocab: dict[str, set[str]] = {}
+
+    def docs() -> Iterator[Any]:
+        for row in rows:
+            doc = to_index_doc(row)
+            _add_vocab(vocab, doc.facets)
+            yield doc
+
+    part = get_engine(engine).write_part(gen_dir, docs())
+    return part, vocab, len(rows)
+
+
+def _write_parts(
+    db: Database, gen_dir: Path, ids: list[int], backend: Any, vocab: dict[str, set[str]], progress: bool
+) -> int:
+    """Rebuild in parts, one per worker task (Engine.write_part), then join them; return the documents written."""
+    import multiprocessing
+
+    from index.analysis import _compounds
+
+    _compounds()  # load the word list once, before forking
+    workers = _workers()
+    chunks: list[list[int]] = []
+    start = 0
+    for size in _part_sizes(len(ids), workers):
+        chunks.append(ids[start : start + size])
+        start += size
+
+    def tasks() -> Iterator[tuple[str, Path, list[dict[str, Any]]]]:
+        for chunk in chunks:
+            rows = [row for batch in iter_raw_batches(db, chunk) for row in batch]
+            yield backend.name, gen_dir, rows
+
+    parts: list[Any] = []
+    written = 0
+    bar = _progress_bar(len(ids), progress, "index")
+    # One task per part, no more than ``workers`` parts' rows read ahead (starmap would read all).
+    with multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=1) as pool:
+        pending: deque[Any] = deque()
+        for task in tasks():
+            pending.append(pool.apply_async(_write_part, task))
+            if len(pending) >= workers:
+                written += _collect(pending.popleft().get(), parts, vocab, bar)
+        while pending:
+            written += _collect(pending.popleft().get(), parts, vocab, bar)
+    if bar is not None:
+        bar.close()
+    backend.join_parts(gen_dir, parts)
+    return written
+
+
+def _collect(result: tuple[Any, dict[str, set[str]], int], parts: list[Any], vocab: dict[str, set[str]], bar: Any) -> int:
+    part, part_vocab, n = result
+    parts.append(part)
+    for name, values in part_vocab.items():
+        vocab.setdefault(name, set()).update(values)
+    if bar is not None:
+        bar.update(n)
+    return n
+
+
 def _analyze_batch(engine: str, rows: list[dict[str, Any]]) -> list[Any]:
     prepare = get_engine(engine).prepare
     return [prepare(to_index_doc(row)) for row in rows]
@@ -272,7 +356,7 @@ def _analyze_batch(engine: str, rows: list[dict[str, Any]]) -> list[Any]:
 
 def _analyzed(db: Database, ids: list[int], backend: Any) -> Iterator[Any]:
     """Yield IndexDocs for ``ids`` in order (``backend.prepare``d), analysed in worker processes when there are many."""
-    workers = min(2, os.cpu_count() or 1)
+    workers = _workers()
     if len(ids) < PARALLEL_MIN_DOCS or workers < 2:
         yield from map(backend.prepare, iter_index_docs(db, ids))
         return
@@ -309,6 +393,14 @@ def _read_json(path: Path, default: Any) -> Any:
 def _add_vocab(vocab: dict[str, set[str]], facets: dict[str, list[str]]) -> None:
     for name, values in facets.items():
         vocab.setdefault(name, set()).update(values)
+
+
+def _progress_bar(total: int, enabled: bool, label: str) -> Any:
+    if not enabled or total == 0:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
 
 
 def _progress(items: Iterator[Any], total: int, enabled: bool, label: str) -> Iterator[Any]:

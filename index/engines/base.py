@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,20 @@ class Engine(ABC):
     def prepare(self, doc: IndexDoc) -> IndexDoc:
         """Engine-specific work on an analysed document, done in the analysis worker processes."""
         return doc
+
+    # A rebuild may be written in parts: each worker process analyses a contiguous run of the
+    # documents and writes it as a self-contained part of the fresh index (``write_part``), and
+    # the parent then makes the parts one index, in order (``join_parts``). Nothing but the rows
+    # crosses between processes. Engines that cannot do this leave ``writes_parts`` False.
+    writes_parts: bool = False
+
+    def write_part(self, path: Path, docs: Iterable[IndexDoc]) -> Any:
+        """Write ``docs`` as one part of the fresh index at ``path`` (in a worker); return what ``join_parts`` needs."""
+        raise NotImplementedError
+
+    def join_parts(self, path: Path, parts: list[Any]) -> None:
+        """Make the written ``parts`` (in document order) the committed content of the index at ``path``."""
+        raise NotImplementedError
 
 
 _MODULES = {"whoosh": "index.engines.whoosh_engine", "tantivy": "index.engines.tantivy_engine"}

@@ -17,6 +17,7 @@ import struct
 import zlib
 from array import array
 from collections import Counter, defaultdict
+from operator import itemgetter, sub
 from pickle import dumps
 from typing import Any
 
@@ -36,6 +37,7 @@ _FIRST_UINT = struct.Struct("!I").unpack_from
 
 
 _ONE_POSITION: dict[int, bytes] = {}
+_UINT_1 = pack_uint(1)
 
 
 def _encode_positions(plist: list[int]) -> bytes:
@@ -44,10 +46,9 @@ def _encode_positions(plist: list[int]) -> bytes:
         p = plist[0]
         hit = _ONE_POSITION.get(p)
         if hit is None:
-            hit = _ONE_POSITION[p] = pack_uint(1) + dumps([p], 2)
+            hit = _ONE_POSITION[p] = _UINT_1 + dumps([p], 2)
         return hit
-    deltas = [plist[0]] + [b - a for a, b in zip(plist, plist[1:], strict=False)]
-    return pack_uint(len(deltas)) + dumps(deltas, 2)
+    return pack_uint(len(plist)) + dumps([plist[0], *map(sub, plist[1:], plist)], 2)
 
 
 class _Block:
@@ -87,12 +88,17 @@ def group_tokens(kind: str, value: Any) -> tuple[int, dict[Any, Any]]:
     """Group one field's tokens the way ``add_tokens`` stores them; the result can be passed instead.
 
     Lets the grouping and position encoding run in the analysis processes, not the writer's.
+    A ``pos`` field may be given as (length, {token: [positions]}) already.
     """
     if kind == POS:
-        poses: defaultdict[str, list[int]] = defaultdict(list)
-        for pos, tok in value:
-            poses[tok].append(pos)
-        return len(value), {tok: _encode_positions(plist) for tok, plist in poses.items()}
+        if type(value) is tuple:
+            length, poses = value
+        else:
+            poses = defaultdict(list)
+            for pos, tok in value:
+                poses[tok].append(pos)
+            length = len(value)
+        return length, {tok: _encode_positions(plist) for tok, plist in poses.items()}
     if kind == FREQ:
         return len(value), dict(Counter(value))
     raise ValueError(f"cannot group tokens of kind {kind!r}")
@@ -110,9 +116,13 @@ class BulkSegmentWriter(SegmentWriter):
     def __init__(self, ix: Any, kinds: dict[str, str], **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         self._kinds = kinds
-        self._ids: dict[str, defaultdict[Any, list[int]]] = {}
-        self._payloads: dict[str, defaultdict[Any, list[Any]]] = {}
+        # field -> term -> postings, flat: [docnum, payload, weight, docnum, ...] for ``pos`` (weight =
+        # the number of positions), [docnum, payload, ...] for ``freq`` (payload = frequency) and
+        # generic fields (payload = (weight, value bytes)), [docnum, ...] for ``exist``. One list per
+        # term costs one dict lookup per posting; the columns are sliced apart at commit.
+        self._posts: dict[str, defaultdict[Any, list[Any]]] = {}
         self._lengths: dict[str, array[int]] = {}
+        self._generic_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
         # Stored fields (the document text for snippets) go through zlib per document: level 1
         # instead of Whoosh's 3 (the reader decompresses any level).
         stored = getattr(self.perdocwriter, "_colwriters", {}).get("_stored")
@@ -120,12 +130,23 @@ class BulkSegmentWriter(SegmentWriter):
         if child is not None and hasattr(child, "_level"):
             child._level = STORED_COMPRESSION
 
-    def _field(self, name: str) -> tuple[defaultdict[Any, list[int]], defaultdict[Any, list[Any]]]:
-        ids = self._ids.get(name)
-        if ids is None:
-            ids = self._ids[name] = defaultdict(list)
-            self._payloads[name] = defaultdict(list)
-        return ids, self._payloads[name]
+    def _field(self, name: str) -> defaultdict[Any, list[Any]]:
+        posts = self._posts.get(name)
+        if posts is None:
+            posts = self._posts[name] = defaultdict(list)
+        return posts
+
+    def _generic(self, name: str, fieldobj: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:
+        """Return ``fieldobj.index(value)``, cached for small repeated values (dates, ids are not)."""
+        if name == "id" or not isinstance(value, int | str):
+            return list(fieldobj.index(value))
+        key = (name, value)
+        hit = self._generic_cache.get(key)
+        if hit is None:
+            if len(self._generic_cache) > 100_000:
+                self._generic_cache.clear()
+            hit = self._generic_cache[key] = list(fieldobj.index(value))
+        return hit
 
     def add_tokens(self, fields: dict[str, Any], stored: dict[str, Any] | None = None) -> None:
         """Add one document: ``fields`` by name as described in the class docstring."""
@@ -140,40 +161,39 @@ class BulkSegmentWriter(SegmentWriter):
                 continue
             fieldobj = schema[name]
             kind = self._kinds.get(name, GENERIC)
-            ids, payloads = self._field(name)
+            posts = self._field(name)
             length = 0
-            if type(value) is tuple and kind in (POS, FREQ):  # grouped already: (length, {token: payload})
+            if kind == POS:
+                if type(value) is not tuple:
+                    value = group_tokens(POS, value)
                 length, grouped = value
-                for tok, payload in grouped.items():
-                    ids[tok].append(docnum)
-                    payloads[tok].append(payload)
-            elif kind == POS:
-                poses: defaultdict[str, list[int]] = defaultdict(list)
-                for pos, tok in value:
-                    poses[tok].append(pos)
-                for tok, plist in poses.items():
-                    ids[tok].append(docnum)
-                    payloads[tok].append(_encode_positions(plist))
-                length = len(value)
+                encode = _encode_positions
+                for tok, plist in grouped.items():
+                    if type(plist) is bytes:
+                        posts[tok] += (docnum, plist, _FIRST_UINT(plist)[0])
+                    else:
+                        posts[tok] += (docnum, encode(plist), len(plist))
             elif kind == FREQ:
-                for tok, freq in Counter(value).items():
-                    ids[tok].append(docnum)
-                    payloads[tok].append(freq)
-                length = len(value)
+                if type(value) is tuple:
+                    length, counts = value
+                else:
+                    length, counts = len(value), Counter(value)
+                for tok, freq in counts.items():
+                    posts[tok] += (docnum, freq)
             elif kind == EXIST:
                 for tok in set(value):
-                    ids[tok].append(docnum)
+                    posts[tok].append(docnum)
             else:
-                for tbytes, freq, weight, vbytes in fieldobj.index(value):
-                    ids[tbytes].append(docnum)
-                    payloads[tbytes].append((weight, vbytes))
+                for tbytes, freq, weight, vbytes in self._generic(name, fieldobj, value):
+                    posts[tbytes] += (docnum, (weight, vbytes))
                     if fieldobj.scorable:
                         length += freq
             if fieldobj.scorable:
                 lengths = self._lengths.get(name)
                 if lengths is None:
                     lengths = self._lengths[name] = array("I")
-                lengths.extend([0] * (docnum - len(lengths)))
+                if len(lengths) < docnum:
+                    lengths.extend([0] * (docnum - len(lengths)))
                 lengths.append(length)
             perdoc.add_field(name, fieldobj, value if fieldobj.stored else None, length)
             column = fieldobj.column_type
@@ -187,21 +207,33 @@ class BulkSegmentWriter(SegmentWriter):
 
     # ---- commit ------------------------------------------------------------------------
 
+    def finish_segment(self) -> Any:
+        """Write this writer's documents as a segment and return it, without touching the TOC.
+
+        For a writer opened with ``_lk=False`` in a worker: the caller lists the segment in a
+        TOC itself (WhooshEngine.join_parts).
+        """
+        self._check_state()
+        segment = self._finalize_segment()
+        self._finish()
+        return segment
+
     def _absorb_pool(self) -> None:
         """Move postings Whoosh pooled (from segments merged at commit) into the in-memory lists."""
         if not self.pool.current and not self.pool.runs:
             return
         for name, tbytes, docnum, weight, vbytes in self.pool.iter_postings():
-            ids, payloads = self._field(name)
+            posts = self._field(name)
             kind = self._kinds.get(name, GENERIC)
             key: Any = tbytes if kind == GENERIC else tbytes.decode("utf-8")
-            ids[key].append(docnum)
             if kind == POS:
-                payloads[key].append(vbytes)
+                posts[key] += (docnum, vbytes, int(weight))
             elif kind == FREQ:
-                payloads[key].append(int(weight))
-            elif kind == GENERIC:
-                payloads[key].append((weight, vbytes))
+                posts[key] += (docnum, int(weight))
+            elif kind == EXIST:
+                posts[key].append(docnum)
+            else:
+                posts[key] += (docnum, (weight, vbytes))
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -210,11 +242,10 @@ class BulkSegmentWriter(SegmentWriter):
         fw = self.fieldwriter
         schema = self.schema
         try:
-            for name in sorted(self._ids):
+            for name in sorted(self._posts):
                 fieldobj = schema[name]
                 kind = self._kinds.get(name, GENERIC)
-                ids_by_term = self._ids.pop(name)
-                payloads = self._payloads.pop(name)
+                posts = self._posts.pop(name)
                 lengths = self._lengths.get(name)
                 if lengths is not None and pdr is not None and len(lengths) < self.docnum:
                     lengths.extend(pdr.doc_field_length(d, name) or 0 for d in range(len(lengths), self.docnum))
@@ -223,16 +254,15 @@ class BulkSegmentWriter(SegmentWriter):
                 fixed = fieldobj.format.fixed_value_size()
                 postfile = fw._postfile
                 tindex = fw._tindex
-                keyed = ((k, k) for k in ids_by_term) if kind == GENERIC else ((k.encode("utf-8"), k) for k in ids_by_term)
+                keyed = ((k, k) for k in posts) if kind == GENERIC else ((k.encode("utf-8"), k) for k in posts)
                 for btext, key in sorted(keyed):
-                    ids = ids_by_term[key]
                     terminfo = W3TermInfo()
                     start = postfile.tell()
-                    _write_postings(postfile, terminfo, kind, ids, payloads.get(key), lengths, fixed)
+                    _write_postings(postfile, terminfo, kind, posts[key], lengths, fixed)
                     terminfo.set_extent(start, postfile.tell() - start)
                     tindex.add(pack_ushort(fieldid) + btext, terminfo.to_bytes())
                 fw.finish_field()
-                del ids_by_term, payloads
+                del posts
         finally:
             fw.close()
             if pdr is not None:
@@ -243,37 +273,45 @@ def _write_postings(
     postfile: Any,
     terminfo: W3TermInfo,
     kind: str,
-    ids: list[int],
-    payloads: list[Any] | None,
+    posts: list[Any],
     lengths: Any,
     fixed: int | None,
 ) -> None:
     """Write one term's postings as Whoosh 3 blocks (see W3PostingsWriter._write_block)."""
     postfile.write(WHOOSH3_HEADER_MAGIC)
+    weights_all: Any
+    if kind == POS:
+        ids, payloads, weights_all = posts[0::3], posts[1::3], posts[2::3]
+    elif kind == FREQ:
+        ids, payloads = posts[0::2], posts[1::2]
+        weights_all = payloads
+    elif kind == EXIST:
+        ids, payloads, weights_all = posts, None, None
+    else:
+        ids, pairs = posts[0::2], posts[1::2]
+        weights_all = [w for w, _ in pairs]
+        payloads = [v for _, v in pairs]
     n = len(ids)
     for lo in range(0, n, BLOCK):
         hi = min(n, lo + BLOCK)
         bids = ids[lo:hi]
         values: Any
         if kind == FREQ:
-            assert payloads is not None
-            freqs = payloads[lo:hi]
-            weights = freqs
-            packed = array("I", freqs)
+            weights = weights_all[lo:hi]
+            packed = array("I", weights)
             packed.byteswap()  # pack_uint is big-endian
             values = packed.tobytes()
         elif kind == POS:
             assert payloads is not None
+            weights = weights_all[lo:hi]
             values = tuple(payloads[lo:hi])
-            weights = [_FIRST_UINT(v)[0] for v in values]
         elif kind == EXIST:
             weights = None
             values = None
         else:
             assert payloads is not None
-            pairs = payloads[lo:hi]
-            weights = [w for w, _ in pairs]
-            vs = [v for _, v in pairs]
+            weights = weights_all[lo:hi]
+            vs = payloads[lo:hi]
             values = None if fixed == 0 else emptybytes.join(vs) if fixed and fixed > 0 else tuple(vs)
         if weights is None:
             mini_weights = None
@@ -281,23 +319,23 @@ def _write_postings(
             wsum: Any = [1.0] * (hi - lo)
         else:
             maxweight = float(max(weights))
-            if maxweight == 1 and min(weights) == 1:
+            minweight = min(weights)
+            if maxweight == 1 and minweight == 1:
                 mini_weights = None
-            elif min(weights) == maxweight:
-                mini_weights = float(maxweight)
+            elif minweight == maxweight:
+                mini_weights = maxweight
             else:
                 mini_weights = tuple(map(float, weights))
             wsum = weights
         if lengths is not None:
-            blens = [lengths[d] for d in bids]
+            blens = itemgetter(*bids)(lengths) if hi - lo > 1 else (lengths[bids[0]],)
             maxlength = max(blens)
             minlength = min(blens)
             if not minlength:
                 minlength = min((x for x in blens if x), default=None)
         else:
             minlength, maxlength = None, 0
-        deltas = [bids[0]] + [b - a for a, b in zip(bids, bids[1:], strict=False)]
-        databytes = dumps((tuple(deltas), mini_weights, values), 2)
+        databytes = dumps(((bids[0], *map(sub, bids[1:], bids)), mini_weights, values), 2)
         comp = COMPRESSION
         if comp:
             databytes = zlib.compress(databytes, comp)

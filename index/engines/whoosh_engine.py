@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from pathlib import Path
 from pickle import loads
@@ -180,7 +180,17 @@ KINDS = {FOLDED: POS, EXACT: FREQ, WORDS: FREQ, TITLE: FREQ, **{facet_field(n): 
 
 def _token_fields(doc: IndexDoc) -> dict[str, Any]:
     tokens = doc.tokens
-    return {FOLDED: tokens.folded, EXACT: tokens.exact, WORDS: tokens.words, TITLE: tokens.title}
+    return {FOLDED: (tokens.length, tokens.positions), EXACT: tokens.exact, WORDS: tokens.words, TITLE: tokens.title}
+
+
+def _record(doc: IndexDoc) -> dict[str, Any]:
+    """Return the fields of ``doc`` as BulkSegmentWriter.add_tokens takes them."""
+    record: dict[str, Any] = {"id": str(doc.doc_id), DATE: doc.date}
+    record.update(doc.prepared or _token_fields(doc))
+    for name, values in doc.facets.items():
+        if values:
+            record[facet_field(name)] = values
+    return record
 
 
 class WhooshWriter(EngineWriter):
@@ -199,14 +209,9 @@ class WhooshWriter(EngineWriter):
             raise IndexLockedError(f"{self._ix.storage.folder}: another process is writing this index") from exc
 
     def upsert(self, doc: IndexDoc) -> None:
-        record: dict[str, Any] = {"id": str(doc.doc_id), DATE: doc.date}
-        record.update(doc.prepared or _token_fields(doc))
-        for name, values in doc.facets.items():
-            if values:
-                record[facet_field(name)] = values
         if not self._fresh:
             self._writer.delete_by_term("id", str(doc.doc_id))
-        self._writer.add_tokens(record, {"data": _stored(doc)})
+        self._writer.add_tokens(_record(doc), {"data": _stored(doc)})
         self._pending += 1
         if self._fresh and self._pending >= SEGMENT_DOCS:
             # The bulk writer keeps a segment's postings in memory until commit: write them out
@@ -540,6 +545,35 @@ class WhooshEngine(Engine):
         doc.prepared = {name: group_tokens(KINDS[name], value) for name, value in _token_fields(doc).items()}
         doc.tokens = DocTokens()
         return doc
+
+    # A part is one segment, written by a worker without the index's write lock (the parent holds
+    # the build's own lock, and the segment is invisible until join_parts lists it in the TOC).
+    writes_parts = True
+
+    def write_part(self, path: Path, docs: Iterable[IndexDoc]) -> Any:
+        ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        writer = BulkSegmentWriter(ix, KINDS, _lk=False)
+        try:
+            for doc in docs:
+                writer.add_tokens(_record(doc), {"data": _stored(doc)})
+            return writer.finish_segment()
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def join_parts(self, path: Path, parts: list[Any]) -> None:
+        ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        lock = ix.lock("WRITELOCK")
+        if not lock.acquire():
+            raise IndexLockedError(f"{path}: another process is writing this index")
+        try:
+            toc = ix._read_toc()
+            segments = [*toc.segments, *parts]
+            generation = toc.generation + 1
+            whoosh_index.TOC(toc.schema, segments, generation).write(ix.storage, INDEX_NAME)
+            whoosh_index.clean_files(ix.storage, INDEX_NAME, generation, segments)
+        finally:
+            lock.release()
 
 
 ENGINE = WhooshEngine()

@@ -143,3 +143,24 @@ def test_two_concurrent_rebuilds_leave_a_working_index(tmp_path: Path, engine_na
     outcomes = sorted(out.get(timeout=5)[0] for _ in procs)
     assert "ok" in outcomes and set(outcomes) <= {"ok", "locked"}
     assert search(tmp_path / "idx", "").total == len(CORPUS)
+
+
+def test_rebuild_in_parts_finds_what_a_serial_rebuild_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoosh writes a large rebuild as one segment per worker part; results match the one-process build."""
+    import index.build as build
+    from tests.index.test_search_quality import CASES
+
+    store_corpus(tmp_path / "k.db", CORPUS)
+    serial = _build(tmp_path / "k.db", tmp_path / "serial", "whoosh")
+    monkeypatch.setattr(build, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(build, "PART_DOCS", 3)  # several parts per worker
+    parts = _build(tmp_path / "k.db", tmp_path / "parts", "whoosh")
+    assert parts.indexed == serial.indexed == len(CORPUS)
+    segments = list((tmp_path / "parts").glob("gen-*/*.seg"))
+    assert len(segments) > 2
+    queries = [q for q, _, _ in CASES] + ["", 'province:"Yên Bái"', '"thi đua"']
+    for q in queries:
+        a, b = search(tmp_path / "serial", q, facets=True), search(tmp_path / "parts", q, facets=True)
+        assert (b.total, [h.document_id for h in b.hits], b.facets) == (a.total, [h.document_id for h in a.hits], a.facets), q
+    vocab = json.loads(next((tmp_path / "parts").glob("gen-*/facets.json")).read_text())
+    assert vocab == json.loads(next((tmp_path / "serial").glob("gen-*/facets.json")).read_text())
