@@ -45,7 +45,7 @@ _ROLE_TAIL = (
 )
 _HANDOVER_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:lại\s+)?cho\s+(?:đơn vị\s+)?", re.IGNORECASE)
 # "Trưởng khối năm 2025 là Sở Y tế", "Cụm phó là huyện X"
-_IS_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:là|thuộc về|do)\s+(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
+_IS_AFTER = re.compile(_ROLE_TAIL + r"(?:\s+(?:là|thuộc về|do)\s+|\s*:\s*)(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
 _ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên)(?!\w)", re.IGNORECASE)
 
 

@@ -25,7 +25,7 @@ _LIST_HEAD = re.compile(
     r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
-    r"|(?<!\w)có\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+thành viên)?"
+    r"|(?<!\w)có\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
     r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
     # "lãnh đạo các đơn vị thành viên: A, B"
     r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
@@ -55,6 +55,7 @@ _PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị tr�
 _SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)"
 # "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
 _SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
+_NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)
 _SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
 # a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
 _NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
@@ -137,6 +138,9 @@ def _share_prefix(piece: str, shared: tuple[str, str] | None) -> tuple[str, tupl
         return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
     if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
         return " ".join(filter(None, (shared[0], shared[1], piece))), shared
+    place = _NAMED_PLACE.match(piece)
+    if place and (not place.group("pre") or _head_pattern().match(place.group("pre"))):
+        return piece, ((place.group("pre") or "").strip(), place.group("noun"))  # "quận Hải Châu, Thanh Khê": quận goes on
     return piece, None if _head_pattern().match(piece) else shared
 
 

@@ -90,6 +90,10 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         # a province heading a regional cluster, written at the start of the sentence
         ("Ngày 20/4/2023, Cụm thi đua các tỉnh Đông Nam Bộ ký kết giao ước. Tỉnh Bình Dương là Cụm trưởng năm 2023.",
          {("tỉnh Bình Dương", "head", 2023)}),
+        # "Trưởng khối: X; Phó Trưởng khối: Y"
+        ("Ngày 2/3/2023, Khối thi đua số 6 ký kết giao ước thi đua năm 2023. Trưởng khối: Sở Ngoại vụ; Phó Trưởng khối: "
+         "Ban Dân tộc tỉnh.",
+         {("Sở Ngoại vụ", "head", 2023), ("Ban Dân tộc tỉnh", "deputy", 2023)}),
         # "TX." does not cut the sentence; a bank brand is a unit
         ("Ngày 20/7/2021, Cụm thi đua số 1 sơ kết 6 tháng đầu năm 2021. Năm 2021, UBND TX. Sông Cầu là Cụm trưởng.",
          {("UBND TX. Sông Cầu", "head", 2021)}),

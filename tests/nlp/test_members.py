@@ -63,6 +63,13 @@ from tests.nlp.helpers import doc, records_after_events
           "Sở Công Thương tỉnh Hòa Bình"]),
         ("Ngày 21/4, Cụm thi đua các tỉnh Đông Nam Bộ (gồm 4 tỉnh: Bình Dương, Bình Phước, Tây Ninh, Đồng Nai) họp.",
          ["tỉnh Bình Dương", "tỉnh Bình Phước", "tỉnh Tây Ninh", "tỉnh Đồng Nai"]),
+        # the place noun of the first item goes on to the bare names after it
+        ("Sáng 4/1, Cụm thi đua các quận nội thành gồm quận Hải Châu, Thanh Khê, Sơn Trà và Liên Chiểu tổ chức tổng kết.",
+         ["quận Hải Châu", "quận Thanh Khê", "quận Sơn Trà", "quận Liên Chiểu"]),
+        ("Ngày 12/1, Cụm thi đua số 1 gồm UBND huyện Tam Nông, Thanh Bình và UBND thị xã Hồng Ngự tổ chức tổng kết.",
+         ["UBND huyện Tam Nông", "UBND huyện Thanh Bình", "UBND thị xã Hồng Ngự"]),
+        ("Khối có 4 trường THPT: Trường THPT Yên Minh, Trường THPT Mậu Duệ, Trường THPT Đồng Văn và Trường THPT Mèo Vạc.",
+         ["Trường THPT Yên Minh", "Trường THPT Mậu Duệ", "Trường THPT Đồng Văn", "Trường THPT Mèo Vạc"]),
         # one unit per line, with or without bullets
         ("Khối thi đua số 2 gồm các đơn vị:\n- Sở Nội vụ;\n- Sở Tư pháp;\n- Thanh tra tỉnh;\n- Văn phòng UBND tỉnh.\n"
          "Hội nghị đã thông qua quy chế hoạt động của Khối.",
