@@ -46,7 +46,9 @@ _COUNT_BEFORE = re.compile(
 _PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh"}  # "tỉnh": regional clusters
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
 _VERB_CLAUSE = re.compile(
-    r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt)(?!\w)"
+    r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt"
+    r"|thống nhất|nhất trí|cam kết|hưởng ứng|phối hợp|chủ trì|ký kết|kí kết|bầu|đề nghị|đề xuất|phát động|hoàn thành"
+    r"|được|sẽ|vẫn|tiếp tục|sơ kết|tổng kết|họp|báo cáo|chung tay|quyết tâm|phấn đấu)(?!\w)"
 )
 # the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
 _PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tỉnh|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:(?:" + UPPER + r"|\d)[\w'’-]*))+")

@@ -95,7 +95,8 @@ def clean_unit(name: str) -> str:
     name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=" + UPPER + r"|huyện|xã|thị xã|thành phố)", "", name)
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
     name = _TRAILING_ADVERBS.sub("", name)
-    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn|Tỉnh(?=\s+(?!Đoàn|Ủy|Uỷ)" + UPPER + r"))(?=\s)", name)
+    # "Huyện Lục Ngạn" opening a sentence is the place "huyện Lục Ngạn"; "Huyện đoàn", "Tỉnh Ủy" stay agencies
+    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn|Tỉnh)(?=\s+(?!Đoàn|Ủy|Uỷ)(?:" + UPPER + r"|\d))", name)
     return name[: head.end()].lower() + name[head.end() :] if head else name
 
 

@@ -43,6 +43,15 @@ from tests.nlp.helpers import doc, records_after_events
          ["Sở Văn hóa và Thể thao", "Báo Gia Lai", "Tạp chí Văn nghệ Gia Lai", "Trường Cao đẳng Gia Lai"]),
         ("Khối gồm các cơ quan: Cục Thống kê, Ban Quản lý Khu kinh tế tỉnh và BHXH tỉnh Quảng Trị.",
          ["Cục Thống kê", "Ban Quản lý Khu kinh tế tỉnh", "BHXH tỉnh Quảng Trị"]),
+        # a verb after the last unit is no part of it
+        ("Khối thi đua gồm Sở Nội vụ, Sở Tư pháp và Sở Ngoại vụ thống nhất ký giao ước năm 2024.",
+         ["Sở Nội vụ", "Sở Tư pháp", "Sở Ngoại vụ"]),
+        ("Khối thi đua số 3 gồm các đơn vị: Sở Y tế, Sở Giáo dục và Đào tạo, Báo Lạng Sơn cam kết thực hiện giao ước.",
+         ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Báo Lạng Sơn"]),
+        # district youth unions and party committees are units; "Huyện đoàn" is not the place "huyện đoàn"
+        ("Khối thi đua các cơ quan Đảng, đoàn thể huyện gồm 4 cơ quan: Văn phòng Huyện ủy, Ban Dân vận Huyện ủy, "
+         "Ủy ban MTTQ huyện và Huyện đoàn.",
+         ["Văn phòng Huyện ủy", "Ban Dân vận Huyện ủy", "Ủy ban MTTQ huyện", "Huyện đoàn"]),
         # a list stops where a verb clause begins
         ("Hội diễn có 120 diễn viên của 3 đơn vị trong Cụm gồm huyện Tân Phú, huyện Định Quán và huyện Xuân Lộc "
          "tham gia biểu diễn các tiết mục ca múa nhạc.",
