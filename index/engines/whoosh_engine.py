@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
@@ -525,6 +526,18 @@ class WhooshReader(EngineReader):
         self.searcher.close()
 
 
+class _PartStorage(FileStorage):
+    """A FileStorage whose temporary folders are this writer's own.
+
+    Whoosh names a writer's temporary folder after the index (``khoi.tmp``, shared by the segment
+    and per-document writers) and deletes it when the writer finishes, which would pull it from
+    under a second part being written beside it. One folder per process keeps both properties.
+    """
+
+    def temp_storage(self, name: str | None = None) -> Any:
+        return super().temp_storage(f"{name or INDEX_NAME}.{os.getpid()}")
+
+
 class WhooshEngine(Engine):
     """Creates and opens Whoosh indexes."""
 
@@ -551,7 +564,7 @@ class WhooshEngine(Engine):
     writes_parts = True
 
     def write_part(self, path: Path, docs: Iterable[IndexDoc]) -> Any:
-        ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        ix = _PartStorage(str(path)).open_index(INDEX_NAME)
         writer = BulkSegmentWriter(ix, KINDS, _lk=False)
         try:
             for doc in docs:

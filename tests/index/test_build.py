@@ -158,6 +158,7 @@ def test_rebuild_in_parts_finds_what_a_serial_rebuild_finds(tmp_path: Path, monk
     assert parts.indexed == serial.indexed == len(CORPUS)
     segments = list((tmp_path / "parts").glob("gen-*/*.seg"))
     assert len(segments) > 2
+    assert not list((tmp_path / "parts").glob("gen-*/*.tmp*"))  # each part's temporary folder is gone
     queries = [q for q, _, _ in CASES] + ["", 'province:"Yên Bái"', '"thi đua"']
     for q in queries:
         a, b = search(tmp_path / "serial", q, facets=True), search(tmp_path / "parts", q, facets=True)
