@@ -90,6 +90,9 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         # a province heading a regional cluster, written at the start of the sentence
         ("Ngày 20/4/2023, Cụm thi đua các tỉnh Đông Nam Bộ ký kết giao ước. Tỉnh Bình Dương là Cụm trưởng năm 2023.",
          {("tỉnh Bình Dương", "head", 2023)}),
+        ("Ngày 11/1/2023, Khối thi đua các cơ quan tham mưu tổng kết năm 2022. Văn phòng Tỉnh ủy đã hoàn thành tốt vai "
+         "trò Trưởng khối năm 2022.",
+         {("Văn phòng Tỉnh ủy", "head", 2022)}),
         # "Trưởng khối: X; Phó Trưởng khối: Y"
         ("Ngày 2/3/2023, Khối thi đua số 6 ký kết giao ước thi đua năm 2023. Trưởng khối: Sở Ngoại vụ; Phó Trưởng khối: "
          "Ban Dân tộc tỉnh.",
