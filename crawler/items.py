@@ -22,3 +22,6 @@ class RawPageItem:
     aliases: list[str] = field(default_factory=list)  # other URLs that led here (redirects, fetched spelling)
     listing: bool = False  # a feed or sitemap
     anchors: list[str] = field(default_factory=list)  # long link texts on the page (article titles)
+    # Pages that complete this one: "Trang 2" of a split article, a same-site <iframe> holding the body.
+    continuation_bodies: list[tuple[bytes, str | None]] = field(default_factory=list)  # (body, charset)
+    partial: bool = False  # a copy of a page whose other parts were fetched with another copy

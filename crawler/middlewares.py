@@ -1,5 +1,6 @@
 """Downloader middlewares: per-site page budget and robots.txt Crawl-delay.
 
+BackoffRetryMiddleware waits at least the Retry-After of a 429/503 before retrying.
 Scrapy's RobotsTxtMiddleware obeys Allow/Disallow but not Crawl-delay; CrawlDelayMiddleware
 applies it to the download slot (and stops AutoThrottle from lowering it).
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -114,17 +117,35 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
 
-    def _delay(self, result: Any) -> Any:
+    def _delay(self, result: Any, retry_after: float = 0.0) -> Any:
         if isinstance(result, Request):
             tries = result.meta.get("retry_times", 1)
-            result.meta["khoi_not_before"] = time.monotonic() + min(self.cap, self.base * 2 ** (tries - 1))
+            wait = max(self.base * 2 ** (tries - 1), retry_after)
+            result.meta["khoi_not_before"] = time.monotonic() + min(self.cap, wait)
         return result
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Any:
-        return self._delay(super().process_response(request, response))
+        # A 429/503 with Retry-After says when to come back: never sooner (at most RETRY_BACKOFF_MAX).
+        return self._delay(super().process_response(request, response), retry_after_seconds(response))
 
     def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Any:
         return self._delay(super().process_exception(request, exception))
+
+
+def retry_after_seconds(response: Response) -> float:
+    """Return the wait a Retry-After header asks for (delta seconds or an HTTP date), else 0."""
+    value = (response.headers.get("Retry-After") or b"").decode("latin-1").strip()
+    if not value:
+        return 0.0
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class BackoffDelayMiddleware:

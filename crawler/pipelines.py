@@ -30,6 +30,7 @@ from store.db import (
 logger = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 400  # listing pages on the mock and sample portals clean to less
 MIN_PARAGRAPH_CHARS = 120  # an article has one real paragraph; the shortest mock news paragraph is ~190
+MIN_PART_CHARS = 150  # the last page of a split article can be two short paragraphs; widgets are shorter
 MAX_BODY_BYTES = 8_000_000
 MIN_TITLE_LINES = 3  # main-text lines that are link titles; article pages had 0 on the mock portals
 
@@ -91,6 +92,8 @@ class StorePipeline:
             self.stats.inc_value(f"khoi/{site}/errors")
             state.record(item.url, site, **validators, error=f"clean: {exc}"[:500])
             return item
+        if item.continuation_bodies:
+            doc.text = self._with_continuations(doc.text, item, cfg)
         lines = doc.text.splitlines()
         longest = max((len(x) for x in lines), default=0)
         is_article = len(doc.text) >= MIN_ARTICLE_CHARS and longest >= MIN_PARAGRAPH_CHARS
@@ -105,7 +108,14 @@ class StorePipeline:
         verdict = judge(doc.text, doc.title, item.url)
         digest = content_hash(doc.text)
         document_id: int | None = None
-        if verdict.relevant:
+        if verdict.relevant and item.partial:
+            document_id = document_id_for_url(spider.crawl_state.db, item.url)
+            if document_id is not None:  # stored complete from another copy: keep that text
+                with write_transaction(spider.crawl_state.db):
+                    for alias in item.aliases:
+                        add_document_url(spider.crawl_state.db, document_id, alias)
+                self.stats.inc_value(f"khoi/{site}/stored/partial_copy")
+        if verdict.relevant and document_id is None:
             self.stats.inc_value(f"khoi/{site}/relevant")
             try:
                 document_id = self._store(item, doc, cfg.province)
@@ -120,6 +130,26 @@ class StorePipeline:
             state.record(alias, site, status=item.status, content_hash=digest, relevant=int(verdict.relevant),
                          document_id=document_id)
         return item
+
+    def _with_continuations(self, text: str, item: RawPageItem, cfg: Any) -> str:
+        """Return ``text`` followed by the article text of the pages that complete it (page 2, iframe).
+
+        A part adds only lines not already there (repeated title, lead), and only when it holds
+        more than a widget's worth of text (a weather or counter iframe adds nothing).
+        """
+        lines = text.splitlines()
+        seen = set(lines)
+        for body, charset in item.continuation_bodies:
+            try:
+                part = self.clean.clean_html(body, item.url, charset, cfg.selectors or None).text.splitlines()
+            except Exception as exc:  # a parser bug must not lose the first part
+                logger.warning("failed %s: cannot clean a continuation page: %s", item.url, exc)
+                continue
+            if sum(len(x) for x in part) < MIN_PART_CHARS:
+                continue
+            lines += [x for x in part if x not in seen]
+            seen.update(part)
+        return "\n".join(lines)
 
     def _store(self, item: RawPageItem, doc: Any, province: str | None) -> int:
         """Save a relevant article once; return its document id."""

@@ -164,6 +164,27 @@ def is_pagination(url: str, anchor: str = "") -> bool:
     return text.isdigit() or text in {"»", "›", ">", ">>", "next", "sau", "trang sau", "tiếp", "tiếp theo", "cuối"}
 
 
+def facet_step(page: str, link: str) -> int | None:
+    """Return how many filters ``link`` stacks on ``page``: 1 when it is the same path with the page's
+    query plus other keys (a refinement), 0 for the same keys with other values, None otherwise.
+
+    Page numbers are ignored on both sides; canonical URLs expected.
+    """
+    a, b = urlsplit(page), urlsplit(link)
+    if (a.netloc, a.path) != (b.netloc, b.path):
+        return None
+    qa = {(k, v) for k, v in parse_qsl(a.query, keep_blank_values=True) if not PAGE_KEYS.match(k)}
+    qb = {(k, v) for k, v in parse_qsl(b.query, keep_blank_values=True) if not PAGE_KEYS.match(k)}
+    if qa < qb:
+        added = qb - qa
+        if all(k.lower().endswith("id") and v.isdigit() for k, v in added):
+            return 0  # "?cat=3" -> "?cat=3&id=77": an item of the listing, not a filter
+        return 1
+    if qa != qb and {k for k, _ in qa} == {k for k, _ in qb}:
+        return 0
+    return None
+
+
 def link_score(url: str, anchor: str) -> int:
     """Return how likely a link leads to bloc-meeting articles (higher first)."""
     folded_anchor = fold_key(anchor)

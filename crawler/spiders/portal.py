@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
@@ -24,7 +24,16 @@ from twisted.python.failure import Failure
 from crawler.errors import SiteConfigError
 from crawler.items import RawPageItem
 from crawler.sites import SiteConfig, get_site, load_sites, site_for_url
-from crawler.urls import canonical_url, is_pagination, is_same_site, link_score, trap_reason
+from crawler.urls import (
+    PAGE_KEYS,
+    PAGE_PATH,
+    canonical_url,
+    facet_step,
+    is_pagination,
+    is_same_site,
+    link_score,
+    trap_reason,
+)
 from store.crawl_state import CrawlState
 from store.db import now_iso
 
@@ -32,6 +41,15 @@ MAX_PAGINATION = 400  # listing pages followed in one chain; the largest sample 
 MAX_BARREN = 3  # hub pages in a row that bring no new URL: a calendar or facet walk, stop
 LONG_ANCHOR = 25  # anchors this long are article titles on the sample portals
 MAX_ANCHORS = 300
+# Filters stacked on one listing (?tag=a -> &linhvuc=b -> &capdo=c ...): one is followed, a second is
+# a combinatorial tag cloud (the held-out "portal" mock fetched 288 filter pages before this rule).
+MAX_FACETS = 1
+MAX_CONTINUATIONS = 4
+_PARTS_ELSEWHERE = "#parts-fetched-with-another-copy"  # "Trang 1 2 3" of a split article; a pager with more pages is a listing's
+# Script links: onclick="location.href='...'", window.open('...'), and data-href/data-url attributes.
+_SCRIPT_LINK = re.compile(
+    r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\(|window\.open\s*\()\s*['"]([^'"]+)['"]""")
+_DATA_LINK_ATTRS = ("data-href", "data-url", "data-link")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 _XML_HINT = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<\?xml|^\s*<(?:rss|feed|urlset|sitemapindex)\b", re.IGNORECASE)
 
@@ -58,6 +76,7 @@ class PortalSpider(scrapy.Spider):
         self.fetched: dict[str, int] = dict.fromkeys(self.sites, 0)
         self.crawl_state: CrawlState | None = None
         self.redirect_aliases: dict[str, set[str]] = {}  # target canonical URL -> redirect sources
+        self.continued: set[str] = set()  # canonical URLs fetched as parts of another page
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -125,6 +144,8 @@ class PortalSpider(scrapy.Spider):
         canon = canonical_url(url)
         if not is_same_site(canon, cfg.hosts) or not cfg.allows(canon) or trap_reason(canon):
             return None
+        if canon in self.continued:
+            return None  # stored as part of the page it completes
         if hops > cfg.max_depth or pages_deep > MAX_PAGINATION or barren > MAX_BARREN:
             return None
         known = self.crawl_state.get(canon)
@@ -175,11 +196,12 @@ class PortalSpider(scrapy.Spider):
         if final != canon and is_same_site(final, cfg.hosts):
             item.url, item.aliases = final, [a for a in {*item.aliases, canon} if a != final]
         ctype = (item.content_type or "").lower()
+        continuations: dict[str, str] = {}
         if _XML_HINT.match(body[:200]) or any(t in ctype for t in _FEED_TYPES):
             item.listing = True
             requests = list(self._parse_xml(cfg, response))
         elif "html" in ctype or not ctype:
-            requests, item.anchors, canonical_link = self._parse_html(cfg, response)
+            requests, item.anchors, canonical_link, continuations = self._parse_html(cfg, response)
             if canonical_link and canonical_link != item.url and is_same_site(canonical_link, cfg.hosts) \
                     and not trap_reason(canonical_link):
                 item.aliases = [a for a in {*item.aliases, item.url} if a != canonical_link]
@@ -190,7 +212,47 @@ class PortalSpider(scrapy.Spider):
         new = [r for r in requests if r.meta.get("_new")]
         self.crawl_state.add_pending(cfg.name, [(r.meta["canonical"], r.url) for r in new])
         yield from requests
+        # A copy of a page whose parts were fetched with another copy: its own text is incomplete.
+        item.partial = bool(continuations.pop(_PARTS_ELSEWHERE, None) is not None)
+        if continuations:  # the page is stored once its other parts have been fetched
+            yield self._continuation_request(item, list(continuations.items()), meta)
+            return
         yield item
+
+    def _continuation_request(self, item: RawPageItem, rest: list[tuple[str, str]], meta: dict[str, Any]) -> Request:
+        """Return the request for the next part of a page held back in ``item``."""
+        canon, url = rest[0]
+        self.continued.add(canon)
+        keep = {k: meta.get(k) for k in ("site", "hops", "pages_deep", "barren")}
+        return Request(url, callback=self.parse_continuation, errback=self.on_continuation_error, dont_filter=True,
+                       priority=500, meta={**keep, "kind": "continuation", "canonical": canon, "held": item,
+                                           "rest": rest[1:]})
+
+    def parse_continuation(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """Add one fetched part to the held page; follow its links; store the page after its last part."""
+        meta = response.meta
+        cfg = self.sites[meta["site"]]
+        item: RawPageItem = meta["held"]
+        ctype = (_header(response, "Content-Type") or "").lower()
+        if response.status == 200 and ("html" in ctype or not ctype):
+            item.continuation_bodies.append((response.body, _charset(ctype)))
+            item.aliases = sorted({*item.aliases, meta["canonical"]} - {item.url})
+            requests, _, _, _ = self._parse_html(cfg, response)
+            assert self.crawl_state is not None
+            self.crawl_state.add_pending(cfg.name, [(r.meta["canonical"], r.url) for r in requests if r.meta.get("_new")])
+            yield from requests
+        if meta["rest"]:
+            yield self._continuation_request(item, meta["rest"], meta)
+        else:
+            yield item
+
+    def on_continuation_error(self, failure: Failure) -> Iterator[Any]:
+        """A part that cannot be fetched: store the page with the parts it has."""
+        meta = failure.request.meta
+        if meta["rest"]:
+            yield self._continuation_request(meta["held"], meta["rest"], meta)
+        else:
+            yield meta["held"]
 
     def _parse_robots(self, cfg: SiteConfig, response: Response) -> Iterator[Request]:
         if response.status != 200:
@@ -228,23 +290,26 @@ class PortalSpider(scrapy.Spider):
             if req is not None:
                 yield req
 
-    def _parse_html(self, cfg: SiteConfig, response: Response) -> tuple[list[Request], list[str], str | None]:
+    def _parse_html(self, cfg: SiteConfig, response: Response) -> tuple[list[Request], list[str], str | None,
+                                                                      dict[str, str]]:
         sel = response.selector
         meta = response.meta
         hops, pages_deep, barren = meta.get("hops", 0), meta.get("pages_deep", 0), meta.get("barren", 0)
-        base = sel.xpath("//base/@href").get() or response.url
+        # <base href> may itself be relative ("/portal/vi/"): it is resolved against the page URL.
+        base = urljoin(response.url, (sel.xpath("//base/@href").get() or "").strip())
         canonical_link = sel.xpath("//link[@rel='canonical']/@href").get()
         canonical_link = canonical_url(urljoin(response.url, canonical_link)) if canonical_link else None
         links: dict[str, tuple[str, str]] = {}
-        for a in sel.xpath("//a[@href]"):
-            href = a.xpath("@href").get("").strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
-                continue
+        for href, anchor in _page_links(sel):
             url = urljoin(base, href)
-            anchor = " ".join(a.xpath("normalize-space(string(.))").get("").split()) or a.xpath("@title").get("")
             canon = canonical_url(url)
             if canon not in links or len(anchor) > len(links[canon][1]):
                 links[canon] = (url, anchor)
+        continuations = self._continuations(cfg, sel, response.url, base, canonical_link, links)
+        for canon in continuations:
+            links.pop(canon, None)
+        for canon in {c for c, (u, _) in links.items() if c in self.continued}:
+            links.pop(canon, None)
         for href in sel.xpath("//link[@rel='alternate' and (contains(@type,'rss') or contains(@type,'atom'))]/@href"):
             url = urljoin(base, href.get())
             links.setdefault(canonical_url(url), (url, "rss"))
@@ -254,16 +319,23 @@ class PortalSpider(scrapy.Spider):
         assert self.crawl_state is not None
         new_count = 0
         candidates: list[Request] = []
+        here = meta.get("canonical") or canonical_url(response.url)
         for url, anchor in links.values():
             paged = is_pagination(url, anchor)
             score = link_score(url, anchor)
+            facets = meta.get("facets", 0)
             if paged:
                 priority = 400 + score * 10 - min(pages_deep, 300)
                 req = self._follow(cfg, url, hops=hops, pages_deep=pages_deep + 1, priority=priority, kind="hub")
             else:
+                step = facet_step(here, canonical_url(url))
+                facets = 0 if step is None else facets + step
+                if facets > MAX_FACETS:
+                    continue  # a filter added to a filtered listing: the combinations never end
                 priority = 200 + score * 10 - hops * 20 + (50 if len(anchor) >= LONG_ANCHOR else 0)
                 req = self._follow(cfg, url, hops=hops + 1, priority=priority)
             if req is not None:
+                req.meta["facets"] = facets
                 candidates.append(req)
                 if req.meta["_new"] and not paged and len(anchor) >= LONG_ANCHOR:
                     new_count += 1  # calendar and facet pages bring short links only, or none new
@@ -272,7 +344,32 @@ class PortalSpider(scrapy.Spider):
             req.meta["barren"] = next_barren
         if next_barren > MAX_BARREN:
             candidates = []
-        return candidates, anchors, canonical_link
+        return candidates, anchors, canonical_link, continuations
+
+    def _continuations(self, cfg: SiteConfig, sel: Selector, url: str, base: str, canonical_link: str | None,
+                       links: dict[str, tuple[str, str]]) -> dict[str, str]:
+        """Return {canonical: URL} of the pages that complete this one, not yet fetched.
+
+        "Trang 1 2" pagers of a split article (the same page with a page number added) and
+        same-site <iframe>/<frame> documents; their text is appended to this page's.
+        """
+        out: dict[str, str] = {}
+        own = {canonical_url(url), *([canonical_link] if canonical_link else [])}
+        if not any(_page_number(u) for u in own):
+            pages = {canon: u for canon, (u, anchor) in links.items()
+                     if anchor.strip().isdigit() and any(_adds_page_number(o, canon) for o in own)}
+            if 0 < len(pages) <= MAX_CONTINUATIONS:
+                out.update(sorted(pages.items(), key=lambda kv: _page_number(kv[0]) or 0))
+        for src in sel.xpath("//iframe/@src | //frame/@src").getall()[:2]:
+            src = urljoin(base, src.strip())
+            canon = canonical_url(src)
+            if is_same_site(canon, cfg.hosts) and not trap_reason(canon) and canon not in own:
+                out.setdefault(canon, src)
+        assert self.crawl_state is not None
+        fresh = {c: u for c, u in out.items() if c not in self.continued and self.crawl_state.get(c) is None}
+        if out and not fresh:
+            fresh[_PARTS_ELSEWHERE] = ""
+        return fresh
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request (URL and reason) and go on."""
@@ -302,6 +399,46 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"khoi/{site}/failed/{reason.split(':')[0]}")
         if self.crawl_state is not None and kind != "robots":
             self.crawl_state.record(canon, site, status=status, error=reason[:500])
+
+
+def _page_links(sel: Selector) -> Iterator[tuple[str, str]]:
+    """Yield (href, anchor text) of the page's links: <a href>, onclick navigations and data-href items."""
+    for a in sel.xpath("//a[@href]"):
+        href = a.xpath("@href").get("").strip()
+        if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            yield href, _anchor_text(a)
+    for el in sel.xpath("//*[@onclick or @data-href or @data-url or @data-link]"):
+        hrefs = [el.xpath(f"@{name}").get("").strip() for name in _DATA_LINK_ATTRS]
+        hrefs += _SCRIPT_LINK.findall(el.xpath("@onclick").get(""))
+        for href in hrefs:
+            if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                yield href, _anchor_text(el)
+
+
+def _anchor_text(el: Selector) -> str:
+    return " ".join(el.xpath("normalize-space(string(.))").get("").split()) or el.xpath("@title").get("")
+
+
+def _page_number(url: str) -> int | None:
+    """Return the page number a URL carries (query page key or /trang-2 path), else None."""
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query):
+        if PAGE_KEYS.match(key) and value.isdigit():
+            return int(value)
+    m = PAGE_PATH.search(parts.path)
+    return int(re.sub(r"\D", "", m.group(0)) or 0) if m else None
+
+
+def _adds_page_number(page: str, link: str) -> bool:
+    """Return whether canonical ``link`` is canonical ``page`` with a page number >= 2 added to its query."""
+    a, b = urlsplit(page), urlsplit(link)
+    if (a.netloc, a.path) != (b.netloc, b.path):
+        return False
+    extra = set(parse_qsl(b.query)) - set(parse_qsl(a.query))
+    if set(parse_qsl(a.query)) - set(parse_qsl(b.query)) or len(extra) != 1:
+        return False
+    key, value = extra.pop()
+    return bool(PAGE_KEYS.match(key)) and value.isdigit() and int(value) >= 2
 
 
 def _gunzip(data: bytes, limit: int = 50_000_000) -> bytes | None:
