@@ -99,6 +99,16 @@ class StorePipeline:
         is_article = len(doc.text) >= MIN_ARTICLE_CHARS and longest >= MIN_PARAGRAPH_CHARS
         if item.listing or _title_lines(lines, item.anchors) >= MIN_TITLE_LINES:
             is_article = False  # a listing: its main text is a column of linked titles
+        if item.partial and (document_id := document_id_for_url(state.db, item.url)) is not None:
+            # A copy of a page stored complete (with its page 2 or iframe) from another copy: keep that text.
+            with write_transaction(state.db):
+                for alias in item.aliases:
+                    add_document_url(state.db, document_id, alias)
+            self.stats.inc_value(f"khoi/{site}/stored/partial_copy")
+            state.record(item.url, site, **validators, relevant=1, document_id=document_id)
+            for alias in item.aliases:
+                state.record(alias, site, status=item.status, relevant=1, document_id=document_id)
+            return item
         if not is_article:
             state.record(item.url, site, **validators, content_hash=None)
             for alias in item.aliases:
@@ -108,14 +118,7 @@ class StorePipeline:
         verdict = judge(doc.text, doc.title, item.url)
         digest = content_hash(doc.text)
         document_id: int | None = None
-        if verdict.relevant and item.partial:
-            document_id = document_id_for_url(spider.crawl_state.db, item.url)
-            if document_id is not None:  # stored complete from another copy: keep that text
-                with write_transaction(spider.crawl_state.db):
-                    for alias in item.aliases:
-                        add_document_url(spider.crawl_state.db, document_id, alias)
-                self.stats.inc_value(f"khoi/{site}/stored/partial_copy")
-        if verdict.relevant and document_id is None:
+        if verdict.relevant:
             self.stats.inc_value(f"khoi/{site}/relevant")
             try:
                 document_id = self._store(item, doc, cfg.province)
@@ -138,6 +141,8 @@ class StorePipeline:
         more than a widget's worth of text (a weather or counter iframe adds nothing).
         """
         lines = text.splitlines()
+        if max((len(x) for x in lines), default=0) < MIN_PARAGRAPH_CHARS:
+            lines = []  # the page only frames its body (<iframe>): what the extractor found there is chrome
         seen = set(lines)
         for body, charset in item.continuation_bodies:
             try:
