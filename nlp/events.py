@@ -56,7 +56,10 @@ _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
 _DAY_CUE = re.compile(r"(?:sang|chieu|toi|trua|ngay|nay|qua|\d+h\d*)\s*,?\s*(?:ngay\s*)?$")
 _DOC_BEFORE = re.compile(r"(?:so\s+\S+/\S+|/[a-z]{2,}[-\w]*|nghi dinh|quyet dinh|ke hoach|huong dan|cong van|luat)\s*,?\s*(?:ngay\s*)?$")
 _DOC_AFTER = re.compile(r"^\s*(?:cua|ve viec|quy dinh|ban hanh)")
-_PUB_CUE = re.compile(r"(?:ngay dang|dang luc|dang vao|dang ngay|cap nhat|xuat ban|\||gmt|luot xem|^\s*nguon|ban tin)")
+# whole words only: "trên địa bàn tỉnh" folds to "tren dia ban tinh", which holds "ban tin"
+_PUB_CUE = re.compile(
+    r"(?<!\w)(?:ngay dang|dang luc|dang vao|dang ngay|cap nhat|xuat ban|gmt|luot xem|ban tin)(?!\w)|\||^\s*nguon(?!\w)"
+)
 _URL_MONTH = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]|\d{2}/)")
 
 _H1 = re.compile(r"6 thang dau nam(?:\s+(\d{4}))?")
@@ -71,12 +74,12 @@ _VENUE_SKIP = re.compile(
     re.IGNORECASE,
 )
 _VENUE_PREFIX = re.compile(
-    r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|nhà văn hóa|điểm cầu)\s+(?:của\s+)?)+",
+    r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|điểm cầu(?: chính)?)\s+(?:của\s+)?)+",
     re.IGNORECASE,
 )
 _VENUE_STOP = re.compile(
     r"\s+(?:đã|đang|vừa|diễn ra|tổ chức|Khối|Cụm|khối thi đua|cụm thi đua|với|long trọng|chính thức|sáng|chiều|tối"
-    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo)(?!\w).*$"
+    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo|và trực tuyến|và kết nối|kết hợp|kết nối)(?!\w).*$"
 )
 
 
@@ -287,17 +290,34 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
     return None
 
 
+MAX_VENUE_WORDS = 16  # "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam chi nhánh tỉnh An Giang" is 16
+FOLLOW_SENTENCES = 2  # "Ngày 28-7, Khối … tổ chức hội nghị …. Hội nghị diễn ra tại Sở …": the host comes next
+# in a sentence after the dated one, "tại" names the host only after a meeting verb or subject
+_HOST_CUE = re.compile(
+    r"(?:hoi nghi|buoi le|le ky|chuong trinh|diem cau|dien ra|to chuc|dang cai|duoc dat|tien hanh)[^.;]{0,80}$"
+)
+
+
 def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] | None:
     """Return the host of the meeting ("tại Sở Xây dựng" -> "Sở Xây dựng") and its span."""
     title_key = fold_aligned(doc.title or "")
     sentences = _joined_sentences(doc)
     lead = [s for s in sentences if len(s.text.split()) >= MIN_PROSE_WORDS and s.folded not in title_key][:2]
+    cands: list[tuple[Sentence, bool]] = []
     if date_span is not None:
-        lead = [s for s in sentences if s.start <= date_span.start < s.end] + lead
-    for s in lead:
+        dated = [i for i, s in enumerate(sentences) if s.start <= date_span.start < s.end]
+        if dated:
+            i = dated[0]
+            cands.append((sentences[i], False))
+            after = [s for s in sentences[i + 1 :] if len(s.text.split()) >= MIN_PROSE_WORDS][:FOLLOW_SENTENCES]
+            cands += [(s, True) for s in after]
+    cands += [(s, i > 0) for i, s in enumerate(lead)]
+    for s, needs_cue in cands:
         for m in _VENUE.finditer(s.text):
             rest = s.text[m.end() :]
             if _VENUE_SKIP.match(rest):
+                continue
+            if needs_cue and not _HOST_CUE.search(s.folded[: m.start()]):
                 continue
             cut = _venue_cut(rest)
             cut = _VENUE_STOP.sub("", cut)
@@ -306,7 +326,7 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             name = cut[offset:].strip()
             if not name or not (name[0].isupper() or name.split()[0].lower() in ("huyện", "xã", "thị", "thành", "phường", "quận")):
                 continue
-            if len(name.split()) > 12:
+            if len(name.split()) > MAX_VENUE_WORDS:
                 continue
             start = s.start + m.end() + offset
             return name, Span(start=start, end=start + len(name), source="rule:venue_tai")

@@ -169,3 +169,44 @@ def test_venue_abbreviated_places_and_online(text, venue):
     if venue:
         ev = r.evidence["venue"]
         assert doc(text).text[ev.start : ev.end] == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # the host in the sentence after the dated one, behind a meeting verb
+        ("Ngày 14-12, Khối thi đua các sở, ngành nội chính tỉnh Vĩnh Long tổ chức hội nghị tổng kết công tác thi "
+         "đua năm 2023. Hội nghị diễn ra tại Sở Tư pháp, đơn vị Trưởng khối năm 2023.", "Sở Tư pháp"),
+        ("Sáng 9/7, Cụm thi đua số 2 tỉnh Thanh Hóa tổ chức hội nghị trực tuyến sơ kết công tác thi đua 6 tháng đầu "
+         "năm 2024. Điểm cầu chính được đặt tại Trung tâm Hội nghị thị xã Nghi Sơn, kết nối tới các huyện.",
+         "Trung tâm Hội nghị thị xã Nghi Sơn"),
+        ("Ngày 10/1/2024, Cụm thi đua các huyện miền núi tỉnh Quảng Trị tổ chức hội nghị tổng kết năm 2023. Hội nghị "
+         "do huyện Hướng Hóa, đơn vị Cụm trưởng năm 2023 đăng cai tổ chức tại thị trấn Khe Sanh.", "thị trấn Khe Sanh"),
+        # a hybrid meeting: the in-person host, not the online part
+        ("Chiều ngày 18/01/2022, Khối thi đua Văn hóa - Xã hội tỉnh Hậu Giang tổng kết công tác thi đua năm 2021. "
+         "Hội nghị được tổ chức kết hợp trực tiếp tại Sở Y tế và trực tuyến đến các đơn vị thành viên.", "Sở Y tế"),
+        # a named cultural house is kept whole
+        ("Ngày 06/3, Khối thi đua các hội tỉnh Tiền Giang tổ chức hội nghị ký kết giao ước thi đua năm 2024 tại "
+         "Nhà Văn hóa Thanh niên tỉnh.", "Nhà Văn hóa Thanh niên tỉnh"),
+        # a long bank branch name fits
+        ("Ngày 20/12/2023, tại Ngân hàng Thương mại Cổ phần Công Thương Việt Nam chi nhánh tỉnh Bình Định, Khối thi "
+         "đua các ngân hàng tổ chức hội nghị tổng kết.",
+         "Ngân hàng Thương mại Cổ phần Công Thương Việt Nam chi nhánh tỉnh Bình Định"),
+        # "tại" in a later sentence without a meeting verb is not the host
+        ("Ngày 14-12, Khối thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2023. Các đơn vị đã hỗ trợ "
+         "xây nhà cho hộ nghèo tại huyện Cầu Kè và trao quà cho học sinh.", None),
+    ],
+)
+def test_venue_in_the_sentence_after_the_date(text, venue):
+    r = records_after_events(doc(text))
+    assert r.venue == venue
+    if venue:
+        ev = r.evidence["venue"]
+        assert doc(text).text[ev.start : ev.end] == venue
+
+
+def test_lead_date_mentioning_dia_ban_tinh_is_not_a_publication_stamp():
+    # "trên địa bàn tỉnh" folds to "tren dia ban tinh", which holds the letters of "bản tin"
+    text = ("Thứ Sáu, 22/12/2023 09:10\n\nNgày 21/12/2023, Khối thi đua các ngân hàng trên địa bàn tỉnh Phú Yên "
+            "tổ chức hội nghị tổng kết phong trào thi đua năm 2023.")
+    assert records_after_events(doc(text)).event_date == "2023-12-21"
