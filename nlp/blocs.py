@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from nlp.folding import fold_aligned, fold_word
+from nlp.places import province_name_pattern
 from nlp.prepare import PreparedText, ends_with_abbreviation
 from store.models import ArticleRecords, Span
 from store.vntext import expand_abbreviations
@@ -110,6 +111,11 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         if word.startswith("thuộc") and prev == "trực":
             tokens.append((s, e))  # "các đơn vị sự nghiệp trực thuộc UBND tỉnh"
             continue
+        province_end = _province_end(text, s, allow_of=bool(tokens))
+        if province_end is not None:
+            # "… trên địa bàn tỉnh Phú Thọ tổ chức …", "… huyện thuộc thành phố Huế": the province closes the name
+            tokens.extend((t.start(), t.end()) for t in _TOKEN.finditer(text, s, province_end))
+            break
         if _STOP_AT.match(word) and not (opening and _NAME_OPENING.match(lower[(tokens[0][0] if tokens else s) - pos :])):
             break
         if raw.lower() in ("tp.", "tp"):
@@ -123,6 +129,21 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         tokens.pop()
     end = tokens[-1][1] if tokens else pos
     return end, tokens
+
+
+_PROVINCE_HEAD = re.compile(r"(?:thuoc\s+)?(?:tinh|thanh pho|tp\.?)\s+")
+
+
+def _province_end(text: str, pos: int, allow_of: bool) -> int | None:
+    """End of "tỉnh X" / "thuộc thành phố X" (X a province) starting at ``pos``, else None."""
+    window = fold_aligned(text[pos : pos + 60])
+    head = _PROVINCE_HEAD.match(window)
+    if head is None or (not allow_of and window.startswith("thuoc")):
+        return None
+    name = province_name_pattern().match(window, head.end())
+    if name is None or not text[pos + head.end() : pos + head.end() + 1].isupper():
+        return None
+    return pos + name.end()
 
 
 _PAREN_ABBR = re.compile(r"\s*\([^()]{1,10}\)")

@@ -20,8 +20,16 @@ _NOUN = (
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
     r"(?:(?:bao\s+)?gồm(?:\s+có)?|với)\s*[:;]?\s*(?:các\s+)?(?:(?P<n>\d+)(?:/\d+)?\s+)?(?P<noun>" + _NOUN + r")?"
-    r"[^:;.()\n]{0,40}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*[:;]\s*"
-    r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?\s*(?=" + UPPER + ")"
+    # a colon after a short description, which may hold a bracket ("7 xã thuộc … (địa bàn tỉnh X trước đây):");
+    # a ";" only right after the noun ("gồm 4 huyện A, B; năm 2021 …" is no list head at the ";")
+    r"(?:(?:[^:;.()\n]|\([^()\n]{0,60}\)){0,40}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*:|\s*;)\s*"
+    # "gồm 5 địa phương là các huyện A, B", "có 12 hội là thành viên, trong đó có Hội A, Hội B"
+    r"|(?:(?:bao\s+)?gồm(?:\s+có)?|(?<!\w)có)\s+(?:(?P<n4>\d+)\s+)(?P<noun4>" + _NOUN + r")(?:\s+thành viên)?"
+    r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là)\s+(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
+    r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?"
+    r"(?:\s+(?:ngoại thành|nội thành|miền núi|vùng cao|biên giới|đồng bằng|ven biển))?\s*(?=" + UPPER + ")"
+    # "Nhiều thành viên của Khối như A, B, C đạt …"
+    r"|thành viên\s+(?:của|trong)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s+(?:như|là|gồm)\s+(?=" + UPPER + ")"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
@@ -34,10 +42,15 @@ _LIST_HEAD = re.compile(
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?:trưởng|phó)"
-    r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))|\s[-–—]\s+(?-i:(?=[a-zđ]))",
+    r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))",
     re.IGNORECASE,
 )
 _MEMBER_OF = re.compile(r"\s+là\s+(?:đơn vị\s+)?thành viên\s+(?:của|trong)\s+(?:khối|cụm)", re.IGNORECASE)
+# "A, B và C là những thành viên có đóng góp lớn của Khối": a list that ends in its membership
+_MEMBERS_OF = re.compile(
+    r"\s+là\s+(?:những|các)\s+(?:đơn vị\s+)?thành viên(?:\s+[^,;.]{0,40}?)?\s+(?:của|trong)\s+(?:khối|cụm)(?!\w)",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:thành viên|thi đua\s+(?:khối|cụm))", re.I)
 _COUNT_BEFORE = re.compile(
@@ -182,8 +195,12 @@ def _dash_fold(s: str) -> str:
     return re.sub(r"\s*[-–—,]\s*", " ", s.lower())
 
 
+# "…, Hội C và một số hội khác", "… cùng các đơn vị khác": the rest of the bloc, no unit
+_OTHERS_TAIL = re.compile(r"\s+(?:và|cùng)\s+(?:một số|các|nhiều|những)\s+(?:\S+\s+){0,2}?khác$")
+
+
 def _normalise(item: str, noun: str | None) -> str | None:
-    name = clean_unit(re.sub(r"^(?:và|các)\s+", "", item.strip()))
+    name = clean_unit(_OTHERS_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item.strip())))
     if not name:
         return None
     place = _PLACE_ITEM.match(name)
@@ -210,7 +227,7 @@ def extract_members(doc: PreparedText) -> list[Member]:
         context = text[max(0, m.start() - 160) : m.end()]
         if not _BLOC_CONTEXT.search(context):
             continue
-        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
             prior = list(_COUNT.finditer(text, max(0, m.start() - 80), m.start()))
             noun = prior[-1].group("noun") if prior else None
@@ -245,12 +262,29 @@ def extract_members(doc: PreparedText) -> list[Member]:
             if k not in seen:
                 seen.add(k)
                 found.append(it)
+    for m in _MEMBERS_OF.finditer(text):
+        for it in _items_before(text, m.start()):
+            if _member_key(it.unit) not in seen:
+                seen.add(_member_key(it.unit))
+                found.append(it)
     for m in _MEMBER_OF.finditer(text):
         got = unit_before(text, m.start(), max(0, m.start() - 150))
         if got and _member_key(got[0]) not in seen:
             seen.add(_member_key(got[0]))
             found.append(Member(unit=got[0], start=got[1], end=m.start(), source="rule:member_of"))
     return found
+
+
+def _items_before(text: str, end: int) -> list[Member]:
+    """The units listed right before ``end`` in the same sentence, back to the first part that is no unit."""
+    begin = max(text.rfind(c, 0, end) for c in ".:\n") + 1
+    items: list[Member] = []
+    for raw, start, stop in reversed(_items(text, begin, end, None)):
+        name = _normalise(raw, None)
+        if not name or not _head_pattern().match(name):
+            break
+        items.insert(0, Member(unit=name, start=start, end=stop, source="rule:members_of"))
+    return items if len(items) >= 2 else []
 
 
 def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] | None:

@@ -42,12 +42,18 @@ def _clause_words(chunk: str):
         yield m
 
 
+# commas that join the parts of one name: "Báo và Phát thanh, Truyền hình Hưng Yên", "Đài Phát thanh, Truyền hình"
+_NAME_COMMA = re.compile(r"(?<=Phát thanh),(?=\s*Truyền hình)", re.IGNORECASE)
+
+
 def mask_name_commas(text: str) -> str:
     """Return ``text`` (same length) with commas inside department names and brackets blanked.
 
     "Sở Văn hóa, Thể thao và Du lịch" is one unit; a list or clause splits on the other commas.
     """
     chars = list(text)
+    for m in _NAME_COMMA.finditer(text):
+        chars[m.start()] = "\x00"
     for name in departments():
         if "," not in name:
             continue

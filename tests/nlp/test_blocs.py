@@ -47,6 +47,12 @@ from tests.nlp.helpers import doc
         # "Khối 9" in the text, the URL slug says "khoi-thi-dua-so-9"
         ("Hội nghị tổng kết của Khối 9 trong năm 2018 đã bầu Khối trưởng mới.", None,
          "https://example.vn/tong-ket-khoi-thi-dua-so-9", "Khối thi đua số 9"),
+        # a province closes the name: the verb phrase after it is no part of it
+        ("Ngày 3/10, Khối thi đua các cơ quan Trung ương đóng trên địa bàn tỉnh Bình Định tổ chức chương trình "
+         "giao lưu thể thao.", None, None, "Khối thi đua các cơ quan Trung ương đóng trên địa bàn tỉnh Bình Định"),
+        # "thuộc thành phố X" after a descriptive name is kept
+        ("Sáng 20/1, Cụm thi đua các quận, huyện thuộc thành phố Đà Nẵng tổng kết năm 2023.", None, None,
+         "Cụm thi đua các quận, huyện thuộc thành phố Đà Nẵng"),
     ],
 )
 def test_bloc_name(text, title, url, expected):

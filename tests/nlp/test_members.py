@@ -108,6 +108,37 @@ from tests.nlp.helpers import doc, records_after_events
         ("Sáng 5/9, Cụm thi đua số 3 gồm các xã, phường khu vực phía Tây tỉnh tổ chức hội nghị phát động thi đua.", []),
         # a list of tasks after "gồm" is no member list
         ("Khối thi đua thống nhất các nội dung thi đua gồm: tuyên truyền, xây dựng cơ quan văn hóa, công tác xã hội.", []),
+        # "thành viên của Khối như A, B, C": companies named as members
+        ("Một số thành viên của Khối như Công ty Cổ phần Cao su Tây Nguyên, Công ty TNHH Bia Sài Gòn Miền Trung, "
+         "Công ty Cổ phần Điện lực Gia Lai đã vượt kế hoạch.",
+         ["Công ty Cổ phần Cao su Tây Nguyên", "Công ty TNHH Bia Sài Gòn Miền Trung", "Công ty Cổ phần Điện lực Gia Lai"]),
+        # "có N đơn vị thành viên là A, B": banks written out and brand forms
+        ("Khối thi đua có 4 đơn vị thành viên là Agribank Trà Vinh, Ngân hàng TMCP Quân đội chi nhánh Trà Vinh, "
+         "Ngân hàng Chính sách xã hội chi nhánh tỉnh Trà Vinh và BIDV Trà Vinh.",
+         ["Agribank Trà Vinh", "Ngân hàng TMCP Quân đội chi nhánh Trà Vinh",
+          "Ngân hàng Chính sách xã hội chi nhánh tỉnh Trà Vinh", "BIDV Trà Vinh"]),
+        # "gồm N địa phương là các huyện …": the shared prefix, names with apostrophes
+        ("Cụm thi đua số 2 gồm 4 địa phương là các huyện Krông Pắc, Ea Kar, M'Drắk và thị xã Buôn Hồ.",
+         ["huyện Krông Pắc", "huyện Ea Kar", "huyện M'Drắk", "thị xã Buôn Hồ"]),
+        # "; các huyện …" goes on with the list
+        ("Cụm thi đua số 1 gồm 5 địa phương vùng biển: thị xã Nghi Sơn; các huyện Tĩnh Gia, Hậu Lộc, Nga Sơn và Quảng Xương.",
+         ["thị xã Nghi Sơn", "huyện Tĩnh Gia", "huyện Hậu Lộc", "huyện Nga Sơn", "huyện Quảng Xương"]),
+        # a ";" after the list ends it; it opens no list
+        ("Cụm thi đua gồm 3 huyện Mường Tè, Sìn Hồ và Nậm Nhùn; năm 2023, huyện Sìn Hồ là Cụm trưởng.",
+         ["huyện Mường Tè", "huyện Sìn Hồ", "huyện Nậm Nhùn"]),
+        # a bracket in the description before the colon
+        ("Cụm thi đua số 5 gồm 3 phường thuộc khu vực trung tâm (địa bàn thành phố cũ): Hạc Thành, Quảng Phú và Đông Tiến.",
+         ["phường Hạc Thành", "phường Quảng Phú", "phường Đông Tiến"]),
+        # "gồm N hội là thành viên, trong đó có …", "và một số hội khác" is no unit
+        ("Khối gồm 9 hội là thành viên, trong đó có Hội Nông dân tỉnh, Hội Làm vườn tỉnh và một số hội khác.",
+         ["Hội Nông dân tỉnh", "Hội Làm vườn tỉnh"]),
+        # a list that ends in "là những thành viên … của Khối"
+        ("Trong đó, Công ty Cổ phần Nhựa Bình Minh, Công ty TNHH Pouchen Việt Nam và Tổng công ty Becamex là những "
+         "thành viên tiêu biểu của Khối.",
+         ["Công ty Cổ phần Nhựa Bình Minh", "Công ty TNHH Pouchen Việt Nam", "Tổng công ty Becamex"]),
+        # the comma inside a merged press agency's name
+        ("Khối có 3 cơ quan, đơn vị: Ban Dân vận Tỉnh ủy, Báo và Phát thanh, Truyền hình Lâm Đồng và Ủy ban Kiểm tra Tỉnh ủy.",
+         ["Ban Dân vận Tỉnh ủy", "Báo và Phát thanh, Truyền hình Lâm Đồng", "Ủy ban Kiểm tra Tỉnh ủy"]),
     ],
 )
 def test_members(text, expected):
@@ -135,6 +166,9 @@ def test_members(text, expected):
         ("Khối có 6 bệnh viện: Bệnh viện A, Bệnh viện B, Bệnh viện C, Bệnh viện D, Bệnh viện E, Bệnh viện G.", 6),
         # a count of huyện that does not cover the whole list is not the member count
         ("Cụm thi đua số 2 gồm 04 huyện Ia Pa, Krông Pa, Phú Thiện, Chư Sê và thị xã Ayun Pa.", None),
+        # a statistic "N/N xã đạt chuẩn" is no member count; "gồm N huyện ngoại thành A, B" is
+        ("Cụm thi đua 3 gồm 3 huyện miền núi Bá Thước, Lang Chánh và Quan Hóa. Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới.",
+         3),
     ],
 )
 def test_member_count(text, count):
