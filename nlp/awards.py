@@ -82,6 +82,19 @@ _PASSIVE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NEEDS_RECIPIENT = {"đơn vị xuất sắc", "đơn vị dẫn đầu", "giải"}
+_RANKING = {"đơn vị xuất sắc", "đơn vị dẫn đầu"}
+# "Ban tổ chức trao giải nhất toàn đoàn cho A; giải nhì cho B": the overall prize
+_OVERALL = re.compile(r"\s+toàn\s+(?:đoàn|khối|cụm)$", re.IGNORECASE)
+# a bloc's ranking decided by a vote ("suy tôn X là đơn vị dẫn đầu"), not a reason given after an award
+_RANKING_VERB = re.compile(r"(?<!\w)(?:suy tôn|bình chọn|bầu chọn|bình xét|công nhận|xếp|xếp hạng|chọn)(?!\w)", re.IGNORECASE)
+_FOR_RECIPIENT = re.compile(r"(?<!\w)(?:cho|đến|tới)\s", re.IGNORECASE)
+# "3 đơn vị được đề nghị Chủ tịch UBND tỉnh tặng Bằng khen", "Sở A và Sở B được đề nghị tặng Cờ thi đua":
+# the passive subject of a giving verb, which may sit further back than VERB_WINDOW
+_PASSIVE_GIVEN = re.compile(
+    r"\s+được\s+(?:đề nghị|đề xuất|xét|trình|tặng|trao|khen thưởng)(?!\w)(?=[^,;:]{0,45}$)", re.IGNORECASE
+)
+# "suy tôn Sở A và Sở B đề nghị UBND tỉnh tặng Cờ thi đua": the units voted for, then the proposal
+_ACTIVE_RANKING = re.compile(r"(?<!\w)(?:suy tôn|bình chọn|bầu chọn|bình xét)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -186,6 +199,14 @@ def _units_list(sentence: str, start: int, end: int | None = None) -> list[tuple
     return out
 
 
+def _voted_for(sentence: str, boundary: int, pos: int) -> list[tuple[str, int, int]]:
+    """Units voted for before a proposal: "suy tôn Sở A và Sở B đề nghị UBND tỉnh tặng" -> A, B."""
+    votes = list(_ACTIVE_RANKING.finditer(sentence, boundary, pos))
+    if not votes:
+        return []
+    return _units_list(sentence, votes[-1].end(), pos)
+
+
 def _counts(sentence: str, start: int) -> list[tuple[str, int, int, int]]:
     """(recipient, count, start, end) for "05 tập thể, 02 cá nhân" at the start of ``sentence[start:]``."""
     out = []
@@ -272,6 +293,12 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
                     if unit:
                         recipients.append(unit)
                 rule = "rule:award_for"
+        elif (
+            m.kind in _RANKING
+            and _FOR_RECIPIENT.search(text, boundary, m.start)
+            and not _RANKING_VERB.search(text, boundary, m.start)
+        ):
+            rule = "rule:award_reason_only"  # "tặng Cờ thi đua cho X là đơn vị dẫn đầu": why, not a second award
         elif _RECEIVE.search(before):
             recipients = _units_before(text, boundary, m.start)
             rule = "rule:award_received"
@@ -283,8 +310,15 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
                     recipients = _units_list(text, intro.end())
                     rule = "rule:award_list"
         elif _GIVE.search(before):
-            recipients = list(last_recipients) or _passive_subject(text, m.start)
-            rule = "rule:award_given_same_recipient" if recipients else "rule:award_given"
+            clause = text[boundary : m.start]
+            passive = _PASSIVE_GIVEN.search(clause)
+            if passive:
+                recipients = _units_before(text, boundary, boundary + passive.start())
+                counts = [] if recipients else _counts_before(text, boundary, boundary + passive.start())
+                rule = "rule:award_given_passive"
+            if not recipients and not counts:
+                recipients = list(last_recipients) or _passive_subject(text, m.start) or _voted_for(text, boundary, m.start)
+                rule = "rule:award_given_same_recipient" if recipients else "rule:award_given"
         else:
             intro = _LIST_INTRO.search(text, m.end)
             if intro and intro.start() - m.end < 60 and re.search(r"\d", text[max(0, m.start - 8) : m.start]):
@@ -338,4 +372,19 @@ def extract_awards(doc: PreparedText) -> list[Award]:
                 found[key] = a
             elif old.count is None and a.count is not None:
                 old.count = a.count
+    _name_overall_prizes(list(found.values()))
     return sorted(found.values(), key=lambda a: a.start)
+
+
+def _name_overall_prizes(awards: list[Award]) -> None:
+    """Keep "toàn đoàn" on overall prizes only where the article also gives that prize per event.
+
+    "giải nhất thuộc về A (môn kéo co) … trao giải nhất toàn đoàn cho B" needs the qualifier to tell the two
+    apart; "trao giải nhất toàn đoàn cho A; giải nhì cho B" names plain ranks.
+    """
+    overall = [a for a in awards if _OVERALL.search(a.award)]
+    plain = {fold_key(a.award) for a in awards if _kind(a.award) == "giải" and not _OVERALL.search(a.award)}
+    if any(fold_key(_OVERALL.sub("", a.award)) in plain for a in overall):
+        return
+    for a in overall:
+        a.award = _OVERALL.sub("", a.award)

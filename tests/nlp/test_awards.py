@@ -108,3 +108,46 @@ def test_not_awards(text: str) -> None:
 )
 def test_award_lists_and_recipient_shapes(text: str, expected: list[Row]) -> None:
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count as the passive subject of a proposal, even past another award's recipient
+        ("Khối đã bình chọn Công ty Điện lực Bình Thuận là đơn vị dẫn đầu, đề nghị UBND tỉnh tặng Cờ thi đua; "
+         "4 đơn vị được đề nghị Chủ tịch UBND tỉnh tặng Bằng khen.",
+         [("đơn vị dẫn đầu", "Công ty Điện lực Bình Thuận", None), ("Cờ thi đua", "Công ty Điện lực Bình Thuận", None),
+          ("Bằng khen", "tập thể", 4)]),
+        # named units as the passive subject
+        ("Sở Tư pháp và Sở Nội vụ được đề nghị tặng Cờ thi đua của UBND tỉnh.",
+         [("Cờ thi đua", "Sở Tư pháp", None), ("Cờ thi đua", "Sở Nội vụ", None)]),
+        # the units voted for, then the proposal
+        ("Hội nghị đã bỏ phiếu, suy tôn Sở Văn hóa, Thể thao và Du lịch và Sở Giáo dục và Đào tạo đề nghị UBND tỉnh "
+         "tặng Cờ thi đua.",
+         [("Cờ thi đua", "Sở Văn hóa, Thể thao và Du lịch", None), ("Cờ thi đua", "Sở Giáo dục và Đào tạo", None)]),
+        # "… cho X là đơn vị dẫn đầu" explains the flag; it is not a second award
+        ("Cụm thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho UBND huyện Vĩnh Thạnh là đơn vị dẫn đầu Cụm.",
+         [("Cờ thi đua", "UBND huyện Vĩnh Thạnh", None)]),
+        # a vote is a ranking award
+        ("Qua bình xét, Khối suy tôn Hội Cựu chiến binh tỉnh là đơn vị dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua.",
+         [("đơn vị dẫn đầu", "Hội Cựu chiến binh tỉnh", None), ("Cờ thi đua", "Hội Cựu chiến binh tỉnh", None)]),
+    ],
+)
+def test_award_passive_and_voted_recipients(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
+
+
+def test_overall_prize_keeps_its_qualifier_next_to_per_event_prizes() -> None:
+    text = ("Môn cầu lông, giải nhất thuộc về Cục Hải quan tỉnh; môn bóng bàn, giải nhất thuộc về Công an tỉnh. "
+            "Ban tổ chức trao giải nhất toàn đoàn cho Bảo hiểm xã hội tỉnh, giải nhì toàn đoàn cho Cục Hải quan tỉnh.")
+    assert _awards(text) == [
+        ("giải nhất", "Cục Hải quan tỉnh", None),
+        ("giải nhất", "Công an tỉnh", None),
+        ("giải nhất toàn đoàn", "Bảo hiểm xã hội tỉnh", None),
+        ("giải nhì toàn đoàn", "Cục Hải quan tỉnh", None),
+    ]
+
+
+def test_overall_prize_alone_is_named_by_its_rank() -> None:
+    text = "Kết thúc hội thao, Ban tổ chức trao giải nhất toàn khối cho Sở Công Thương; giải nhì cho Sở Xây dựng."
+    assert _awards(text) == [("giải nhất", "Sở Công Thương", None), ("giải nhì", "Sở Xây dựng", None)]
