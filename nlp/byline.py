@@ -43,7 +43,9 @@ def _clean_candidate(line: str, single_word: bool = False) -> str | None:
     if not text or _REJECT_START.match(text):
         return None
     m = _CUT.search(text)
+    joint = None
     if m:
+        joint = _second_author(text, m)
         text = text[: m.start()].strip()
     text = text.rstrip(".,;:")
     words = text.split()
@@ -62,7 +64,30 @@ def _clean_candidate(line: str, single_word: bool = False) -> str | None:
         return None
     if len(words) == 1 and not single_word and not (text.isupper() and 2 <= len(text) <= 6) and "." not in text:
         return None
-    return text
+    return joint or text
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _second_author(text: str, cut: re.Match[str]) -> str | None:
+    """A joint byline "Quàng Hương - Lò Cường" kept whole; "Văn Thịnh - Phòng Nội vụ" is a name and an office.
+
+    The part after the dash is a second name when it has 2–4 words, each capitalised (an office has
+    lowercase words: "Phòng Nội vụ", "Trung tâm Truyền thông"), no unit word, and the same case as the first.
+    """
+    if not _DASH.fullmatch(cut.group(0)):
+        return None
+    first = text[: cut.start()].strip()
+    rest = text[cut.end() :]
+    nxt = _CUT.search(rest)
+    second = (rest[: nxt.start()] if nxt else rest).strip().rstrip(".,;:")
+    words = second.split()
+    if not 2 <= len(words) <= 4 or not all(_WORD.match(w) and w[0].isupper() for w in words):
+        return None
+    if any(w.lower() in _UNIT_WORDS for w in words) or second.isupper() != first.isupper():
+        return None
+    return f"{first.rstrip('.,;:')}{cut.group(0)}{second}"
 
 
 # A photo caption ends with its credit: "Quang cảnh hội nghị. Ảnh: Thu Hà", "… phát biểu (Ảnh: PV)".

@@ -33,7 +33,9 @@ _TOKEN = re.compile(r"[A-ZĐ]-\w+|\w+(?:[/&'’.]\w+)*|[^\w\s]")
 _PREFIXED_NAME = re.compile(r"^[A-ZĐ]['’-]\w")
 MAX_NAME = 5
 MAX_TITLE_TOKENS = 28  # "Ủy viên BTV Thành ủy, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Phó Chủ tịch …"
-MAX_UNIT_TOKENS = 10  # title + unit before a name: "Chủ tịch Ủy ban MTTQVN thành phố Đà Nẵng"
+# title + unit before a name: "Chủ tịch Ủy ban MTTQVN thành phố Đà Nẵng"; "Trưởng ban Ban Quản lý Khu kinh tế
+# Dung Quất và các khu công nghiệp Quảng Ngãi" is 15
+MAX_UNIT_TOKENS = 16
 
 # Bloc roles end a personal title: "Giám đốc Sở Xây dựng, Trưởng Khối thi đua …" -> "Giám đốc Sở Xây dựng".
 _BLOC_ROLE = (
@@ -50,6 +52,7 @@ _VERB_BIGRAMS = {
     ("tới", "dự"), ("đến", "dự"), ("quán", "triệt"), ("lưu", "ý"), ("giới", "thiệu"), ("thay", "mặt"),
     ("cam", "kết"), ("đề", "xuất"), ("kêu", "gọi"), ("cảm", "ơn"), ("chia", "sẻ"), ("khen", "ngợi"), ("động", "viên"),
     ("mong", "muốn"), ("tiếp", "thu"), ("hoan", "nghênh"), ("nhất", "trí"), ("trân", "trọng"), ("phân", "tích"),
+    ("hưởng", "ứng"), ("bày", "tỏ"),
 }
 _VERB_UNIGRAMS = {
     "đã", "đang", "sẽ", "được", "cùng", "dự", "trao", "tặng", "tại", "với", "nhằm", "là", "có", "khi",
@@ -130,6 +133,15 @@ def _is_honorific(tokens: list[_Tok], i: int) -> int:
     if n and i + n < len(tokens) and tokens[i + n].is_cap:
         return n
     return 0
+
+
+def _titled_full_name(tokens: list[_Tok], k: int, n: int) -> bool:
+    """"bà Giàng Thị Mai, Phó Chủ tịch …": a full name (3–4 syllables) right before a title is a person
+    even when its family name is not in the list."""
+    sep = k + n
+    return 3 <= n <= 4 and sep + 1 < len(tokens) and tokens[sep].low in {",", "-", "–", "—"} and bool(
+        _starts_title(tokens, sep + 1)
+    )
 
 
 def _newline_between(text: str, a: _Tok, b: _Tok) -> bool:
@@ -235,7 +247,9 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
         n = _name_run(text, tokens, k)
         loose = tokens[i].low in {"ông", "bà"}
         prefixed = bool(_PREFIXED_NAME.match(tokens[k].text)) if n else False  # "Đồng chí K'Bình" is a full name
-        if (n < 2 and not prefixed) or (loose and tokens[k].text not in surnames and not prefixed):
+        if (n < 2 and not prefixed) or (
+            loose and tokens[k].text not in surnames and not prefixed and not _titled_full_name(tokens, k, n)
+        ):
             i += 1
             continue
         name_end = k + n

@@ -59,3 +59,24 @@ def test_byline_span_points_at_name() -> None:
 def test_byline_around_captions_and_credits(text: str, expected: str | None) -> None:
     got = extract_byline(prepare(text))
     assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two reporters after a dash are one joint byline
+        (f"{BODY}\n\nSầm Hoa - Đinh Tuấn\n\nTin khác", "Sầm Hoa - Đinh Tuấn"),
+        (f"{BODY}\n\nBài, ảnh: Hà Vy - Lê Phong", "Hà Vy - Lê Phong"),
+        (f"{BODY}\nMAI LAN - TUẤN ANH", "MAI LAN - TUẤN ANH"),
+        # an office after the dash is not a second author
+        (f"{BODY}\n\nThanh Tùng - Phòng Nội vụ", "Thanh Tùng"),
+        (f"{BODY}\n\nNgọc Diệp - Trung tâm Văn hóa", "Ngọc Diệp"),
+        (f"{BODY}\n\nKim Oanh - PV", "Kim Oanh"),
+        (f"{BODY}\n\nHồng Vân - Báo Lai Châu", "Hồng Vân"),
+    ],
+)
+def test_joint_byline_with_dash(text: str, expected: str | None) -> None:
+    got = extract_byline(prepare(text))
+    assert (got[0] if got else None) == expected
+    if got:
+        assert prepare(text).text[got[1].start : got[1].end] == expected

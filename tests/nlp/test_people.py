@@ -84,3 +84,25 @@ def test_person_span_and_source() -> None:
 )
 def test_minority_names_and_long_titles(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hmong, Thai and Dao family names after "ông"/"bà", also at the start of a sentence
+        ("Ông Thào Seo Sử, Chủ tịch UBND huyện Si Ma Cai trao cờ cho huyện Bắc Hà.",
+         [("Thào Seo Sử", "Chủ tịch UBND huyện Si Ma Cai")]),
+        ("Tham dự có bà Tẩn Thị Mây, Phó Chủ tịch HĐND tỉnh.", [("Tẩn Thị Mây", "Phó Chủ tịch HĐND tỉnh")]),
+        # a family name missing from the list still gives a person when a title follows the full name
+        ("Dự hội nghị có ông Pờ Lồ Xuân, Phó Giám đốc Sở Nội vụ.", [("Pờ Lồ Xuân", "Phó Giám đốc Sở Nội vụ")]),
+        # "hưởng ứng" ends the title
+        ("Đại diện các doanh nghiệp, ông Trịnh Quốc Hưng, Tổng Giám đốc Công ty Cổ phần Cao su Phước Hòa hưởng ứng "
+         "lời phát động.", [("Trịnh Quốc Hưng", "Tổng Giám đốc Công ty Cổ phần Cao su Phước Hòa")]),
+        # a long unit between the title and the name
+        ("Tham dự có Trưởng ban Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa Đỗ Văn Khải; "
+         "đại diện các doanh nghiệp.",
+         [("Đỗ Văn Khải", "Trưởng ban Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa")]),
+    ],
+)
+def test_ethnic_family_names_and_long_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
