@@ -26,7 +26,9 @@ _ROLE = re.compile(
 _CUE_BEFORE = re.compile(
     r"(?:\s(?:là|làm|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
     r"|giữ(?:\s+(?:vai trò|cương vị|chức))?|đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
-    r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?"
+    r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
+    # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent between is no part of X
+    r"|\s(?:được|do)\s+[^,;()]{1,40}?\s(?:chỉ định|phân công|giao|bầu|chọn|công nhận|suy tôn|cử)\s+(?:làm|là)\s*"
     r"|\sđại diện\s+(?:đơn vị\s+)?)$",
     re.IGNORECASE,
 )
@@ -163,7 +165,9 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 end = m.start() - (len(before) - cue.start())
                 # "A, Trưởng khối ...": A must be a person's title + unit ("Giám đốc Sở Tư pháp")
                 comma = cue.group(0).lstrip().startswith(",")
-                found = unit_before(text, end, sent.start, require_title=comma)
+                # "huyện X, đơn vị Cụm trưởng …": an apposition names the unit itself, no person's title needed
+                apposition = comma and cue.group(0).rstrip().endswith("đơn vị")
+                found = unit_before(text, end, sent.start, require_title=comma and not apposition)
                 source = "rule:leader_title" if comma else "rule:leader_before"
             if found is None:
                 tail = _IS_AFTER.match(text, m.end())
@@ -197,7 +201,23 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     # "Cụm trưởng năm 2022 là huyện X" wins over the unit read off a person's title ("Chủ tịch UBND huyện X, Cụm trưởng")
     stated_slots = {(x.role, x.year) for x in out if x.source != "rule:leader_title"}
     out = [x for x in out if x.source != "rule:leader_title" or (x.role, x.year) not in stated_slots]
-    return _merge_committee_forms(out)
+    return _bare_places_like_the_rest(_merge_committee_forms(out))
+
+
+_BARE_PLACE = re.compile(r"^(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|Tp\.|TP\.?)\s+" + UPPER)
+
+
+def _bare_places_like_the_rest(leaders: list[Leader]) -> list[Leader]:
+    """ "UBND huyện X" read off a person's title becomes "huyện X" when the article names its other leaders bare."""
+    stated = [x for x in leaders if x.source != "rule:leader_title"]
+    if not stated or not all(_BARE_PLACE.match(x.unit) for x in stated):
+        return leaders
+    for x in leaders:
+        if x.source == "rule:leader_title" and _PEOPLES_COMMITTEE.match(x.unit):
+            bare = _PEOPLES_COMMITTEE.sub("", x.unit)
+            if _BARE_PLACE.match(bare):
+                x.unit = bare
+    return leaders
 
 
 def fill(doc: PreparedText, records: ArticleRecords) -> None:

@@ -56,6 +56,7 @@ _COUNT_AFTER = re.compile(r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|c�
 _COUNT_BEFORE = re.compile(
     r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có)\s*$|(?:với|lãnh đạo)\s*$", re.I
 )
+_STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|về đích)(?!\w)")
 _PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh"}  # "tỉnh": regional clusters
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
 _VERB_CLAUSE = re.compile(
@@ -298,6 +299,8 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
         if n < 2 or n > 200:
             continue
         after = text[m.end() : m.end() + 40]
+        if _STATISTIC_AFTER.match(after):
+            continue  # "Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới": a result, not the members
         before = text[max(0, m.start() - 120) : m.start()]
         if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên")):
             continue

@@ -111,6 +111,9 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
 
     With ``require_title`` the name must follow a person's title ("Giám đốc Sở Tư pháp, Trưởng khối").
     """
+    gloss = re.search(r"\s*\([^()]{1,80}\)\s*$", text[max(floor, end - 120) : end])
+    if gloss:  # "quận Phú Xuân (khi đó là thành phố Huế) giữ vai trò …": the unit is before its gloss
+        end -= len(gloss.group(0))
     start = max(floor, end - 200)
     chunk = text[start:end]
     masked = mask_name_commas(chunk)
@@ -125,7 +128,8 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
             chunk = chunk[i + 3 :]
     bloc_then = None
     for m in _AFTER_BLOC.finditer(chunk):
-        bloc_then = m
+        if not _CLAUSE_WORD.search(m.group(0)):  # "Khối đã bầu Sở A và B": the bloc is the subject, "và" is in the name
+            bloc_then = m
     if bloc_then is not None:  # "Sở A làm Khối trưởng Khối thi đua và Bộ B": B starts after "và"
         start += bloc_then.end()
         chunk = chunk[bloc_then.end() :]

@@ -107,6 +107,29 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 6/1/2023, Cụm thi đua số 2 tổng kết năm 2022. Ông Lê Hùng, Chủ tịch UBND quận Ninh Kiều – đơn vị Cụm trưởng "
          "năm 2022 chủ trì. Năm 2022, quận Ninh Kiều làm Cụm trưởng, quận Bình Thủy làm Cụm phó.",
          {("quận Ninh Kiều", "head", 2022), ("quận Bình Thủy", "deputy", 2022)}),
+        # the subject "Khối đã bầu" is no part of the unit before "làm Trưởng khối"
+        ("Ngày 12/1/2024, Khối thi đua Kinh tế tổng kết năm 2023. Tại hội nghị, Khối đã bầu Sở Nông nghiệp và Phát triển "
+         "nông thôn làm Trưởng khối, Sở Xây dựng làm Phó khối năm 2024.",
+         {("Sở Nông nghiệp và Phát triển nông thôn", "head", 2024), ("Sở Xây dựng", "deputy", 2024)}),
+        # a gloss in brackets after the unit is left out
+        ("Ngày 15/1/2025, Cụm thi đua số 2 tổng kết năm 2024. Năm 2024, phường Long Biên (khi đó là huyện Gia Lâm cũ) "
+         "giữ vai trò Cụm trưởng.",
+         {("phường Long Biên", "head", 2024)}),
+        # ", đơn vị Cụm trưởng năm N": an apposition of the unit itself
+        ("Ngày 9/1/2023, Cụm thi đua các huyện miền núi tổng kết năm 2022. Hội nghị do huyện Quế Phong, đơn vị Cụm trưởng "
+         "năm 2022 đăng cai.",
+         {("huyện Quế Phong", "head", 2022)}),
+        ("Sáng 2/4/2024, Khối thi đua các doanh nghiệp phát động thi đua. Ông Trần Văn Long, Tổng Giám đốc Công ty Cổ phần "
+         "Cảng Quy Nhơn, đơn vị Trưởng khối năm 2024, phát biểu.",
+         {("Công ty Cổ phần Cảng Quy Nhơn", "head", 2024)}),
+        # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent is no part of X
+        ("Ngày 20/3/2023, Khối thi đua các doanh nghiệp tư nhân phát động thi đua năm 2023. Năm 2023, Công ty TNHH Thủy sản "
+         "Minh Phú được UBND tỉnh phân công làm Trưởng khối.",
+         {("Công ty TNHH Thủy sản Minh Phú", "head", 2023)}),
+        # a head read off "Phó Chủ tịch UBND huyện X" is written bare like the other leaders of the article
+        ("Ngày 14/2/2023, Cụm thi đua số 3 tổng kết năm 2022. Dự có bà Lê Thị Hoa, Phó Chủ tịch UBND huyện Tân Uyên, "
+         "đại diện đơn vị Cụm trưởng năm 2022. Năm 2023, huyện Than Uyên là Cụm trưởng.",
+         {("huyện Tân Uyên", "head", 2022), ("huyện Than Uyên", "head", 2023)}),
     ],
 )
 def test_leaders(text, expected):

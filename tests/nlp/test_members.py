@@ -120,6 +120,9 @@ from tests.nlp.helpers import doc, records_after_events
         # "gồm N địa phương là các huyện …": the shared prefix, names with apostrophes
         ("Cụm thi đua số 2 gồm 4 địa phương là các huyện Krông Pắc, Ea Kar, M'Drắk và thị xã Buôn Hồ.",
          ["huyện Krông Pắc", "huyện Ea Kar", "huyện M'Drắk", "thị xã Buôn Hồ"]),
+        # a lower-case qualifier between the noun and the names
+        ("Cụm thi đua 3 gồm 3 huyện miền núi Bá Thước, Lang Chánh và Quan Hóa, họp tại huyện Quan Hóa.",
+         ["huyện Bá Thước", "huyện Lang Chánh", "huyện Quan Hóa"]),
         # "; các huyện …" goes on with the list
         ("Cụm thi đua số 1 gồm 5 địa phương vùng biển: thị xã Nghi Sơn; các huyện Tĩnh Gia, Hậu Lộc, Nga Sơn và Quảng Xương.",
          ["thị xã Nghi Sơn", "huyện Tĩnh Gia", "huyện Hậu Lộc", "huyện Nga Sơn", "huyện Quảng Xương"]),
@@ -167,8 +170,8 @@ def test_members(text, expected):
         # a count of huyện that does not cover the whole list is not the member count
         ("Cụm thi đua số 2 gồm 04 huyện Ia Pa, Krông Pa, Phú Thiện, Chư Sê và thị xã Ayun Pa.", None),
         # a statistic "N/N xã đạt chuẩn" is no member count; "gồm N huyện ngoại thành A, B" is
-        ("Cụm thi đua 3 gồm 3 huyện miền núi Bá Thước, Lang Chánh và Quan Hóa. Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới.",
-         3),
+        ("Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới. Lãnh đạo 3 huyện trong Cụm ký giao ước thi đua.", 3),
+        ("Cụm thi đua 3 gồm 3 huyện miền núi Bá Thước, Lang Chánh và Quan Hóa, họp tại huyện Quan Hóa.", 3),
     ],
 )
 def test_member_count(text, count):
