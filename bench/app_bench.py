@@ -27,14 +27,60 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.app_synth import AGENCIES, DIRECTIVES, PROVINCES, build_synth_db  # noqa: E402
+from bench.app_synth import AGENCIES, BLOCS, DIRECTIVES, PROVINCES, build_synth_db  # noqa: E402
 
 TARGET_P95_MS = 200.0
+# Popular queries (the head of the query distribution: repeated by many users, so a result
+# cache serves most of them after the first request).
 QUERIES = [
     "sơ kết", "so ket", "tổng kết thi đua", "tong ket thi dua", "giao ước", "giao uoc", "Sở Nội vụ", "so noi vu",
     "khối thi đua", "khoi thi dua", "cụm thi đua số 3", "34-CT/TW", "phong trào thi đua", "khen thưởng",
     "\"tham mưu tổng hợp\"", "Cờ thi đua", "chuyển đổi số", "Thanh Hóa", "thanh hoa",
 ]
+# Pieces of the long tail: each tail query combines one to three of these (some folded), so
+# tail queries rarely repeat and are answered by the index, not a cache.
+TAIL_TERMS = [
+    "hội nghị", "sơ kết 6 tháng", "tổng kết năm", "ký kết giao ước", "phát động phong trào", "cải cách hành chính",
+    "chuyển đổi số", "khen thưởng kịp thời", "nhiệm vụ chính trị", "kinh nghiệm", "chỉ tiêu cụ thể",
+    "đơn vị thành viên", "Trưởng khối", "Phó trưởng khối", "Bằng khen", "Cờ thi đua", "lao động xuất sắc",
+    "Nguyễn Văn An", "Trần Thị Bình", "Lê Quốc Cường", "Phạm Thị Dung", "Hoàng Minh Đức", "Giám đốc Sở",
+    "Sở Y tế", "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "Sở Công Thương", "Thanh tra tỉnh",
+    "Văn phòng UBND tỉnh", "Sở Giáo dục và Đào tạo", "doanh nghiệp", "huyện miền núi", "văn hóa - xã hội",
+    "kinh tế", "tham mưu tổng hợp", "05-CT/TW", "18-CT/TU", "1238/QĐ-UBND", "Nghệ An", "Yên Bái", "Cần Thơ",
+    "Quảng Nam", "Bình Định", "Sóc Trăng", "Hà Giang", "2015", "2018", "2020", "2022", "2024",
+    "bão lũ", "giải ngân", "nông thôn mới",  # words the archive does not have: empty results happen
+]
+HEAD_SHARE = 0.5  # share of searches drawn from QUERIES; the rest are long-tail combinations
+EVENT_TYPES = ("so_ket", "tong_ket", "giao_uoc", "phat_dong")
+MIX = [  # (route, share of requests)
+    ("search", 0.35), ("search+facet", 0.15), ("api/search", 0.10), ("article", 0.15),
+    ("bloc", 0.10), ("compare", 0.05), ("directive", 0.05), ("agency", 0.05),
+]
+
+
+def _fold(text: str) -> str:
+    from store.vntext import fold_key
+
+    return fold_key(text)
+
+
+def pick_query(rng: random.Random) -> str:
+    """Return a search query: a popular one (Zipf-like weights) or a long-tail combination."""
+    if rng.random() < HEAD_SHARE:
+        return QUERIES[min(int(rng.paretovariate(1.0)) - 1, len(QUERIES) - 1)]
+    words = [rng.choice(TAIL_TERMS) for _ in range(rng.choice((1, 2, 2, 3)))]
+    query = " ".join(dict.fromkeys(words))
+    return _fold(query) if rng.random() < 0.3 else query
+
+
+def describe_mix() -> str:
+    """Return a one-paragraph description of the workload make_urls builds."""
+    shares = ", ".join(f"{name} {share:.0%}" for name, share in MIX)
+    return (f"mix: {shares}; searches: {HEAD_SHARE:.0%} from {len(QUERIES)} popular queries (Zipf-like), "
+            f"{1 - HEAD_SHARE:.0%} long-tail combinations of 1-3 of {len(TAIL_TERMS)} phrases (30% without "
+            "diacritics, a few with no match); pages 1-3, all three sorts on the API; facet filters on "
+            "province (old or new name), year, event type or bloc; articles uniformly over all ids; "
+            "directives and agencies in several spellings; compare 2-3 provinces")
 
 
 def build_archive(workdir: Path, docs: int, seed: int, engine: str) -> tuple[Path, Path]:
@@ -86,30 +132,42 @@ def start_server(db_path: Path, index_dir: Path, port: int, workers: int = 1) ->
     raise SystemExit("server did not start within 60 s")
 
 
-def make_urls(base: str, docs: int, bloc_ids: list[int], rng: random.Random) -> list[tuple[str, str]]:
-    """Return a shuffled workload of (route name, URL): pages and API calls in realistic proportions."""
+def make_urls(base: str, docs: int, bloc_ids: list[int], rng: random.Random, n: int = 24_000) -> list[tuple[str, str]]:
+    """Return a shuffled workload of (route name, URL): pages and API calls in the proportions of MIX."""
     urls: list[tuple[str, str]] = []
     provinces = sorted({p for pair in PROVINCES for p in pair})
-    for _ in range(4000):
-        roll = rng.random()
-        if roll < 0.35:
-            urls.append(("search", "/search?" + urlencode({"q": rng.choice(QUERIES), "page": rng.choice((1, 1, 2))})))
-        elif roll < 0.50:
-            q = {"q": rng.choice(QUERIES), "province": rng.choice(PROVINCES)[0]}
-            urls.append(("search+facet", "/search?" + urlencode(q)))
-        elif roll < 0.60:
-            urls.append(("api/search", "/api/search?" + urlencode({"q": rng.choice(QUERIES), "sort": "date_desc"})))
-        elif roll < 0.75:
-            urls.append(("article", f"/article/{rng.randint(1, docs)}"))
-        elif roll < 0.85:
-            urls.append(("bloc", f"/bloc/{rng.choice(bloc_ids)}"))
-        elif roll < 0.90:
-            pair = rng.sample(provinces, 2)
-            urls.append(("compare", "/compare?" + urlencode([("p", pair[0]), ("p", pair[1])])))
-        elif roll < 0.95:
-            urls.append(("directive", "/directive?" + urlencode({"n": rng.choice(DIRECTIVES)[0]})))
+    names, weights = zip(*MIX, strict=True)
+    directive_spellings = [s for number, canonical, _, _ in DIRECTIVES
+                           for s in (number, number.replace("-", "/"), canonical)]
+    # Folded spellings only where no "tỉnh" ends the name: a folded "tinh" is not dropped by unit_key.
+    agency_spellings = [*AGENCIES, *(_fold(a) for a in AGENCIES if "tỉnh" not in a), "Sở KH&CN", "sở nội vụ"]
+    page = lambda: rng.choice((1, 1, 1, 1, 2, 2, 3))  # noqa: E731
+    for name in rng.choices(names, weights, k=n):
+        if name == "search":
+            urls.append((name, "/search?" + urlencode({"q": pick_query(rng), "page": page()})))
+        elif name == "search+facet":
+            facet = rng.choice(("province", "province_new", "year", "event_type", "bloc"))
+            value = {"province": lambda: rng.choice(PROVINCES)[0], "province_new": lambda: rng.choice(PROVINCES)[1],
+                     "year": lambda: str(rng.randint(2012, 2025)), "event_type": lambda: rng.choice(EVENT_TYPES),
+                     "bloc": lambda: rng.choice(BLOCS)}[facet]()
+            query = [("q", pick_query(rng)), (facet, value), ("page", str(page()))]
+            if rng.random() < 0.25:
+                query.append(("year", str(rng.randint(2012, 2025))))
+            urls.append((name, "/search?" + urlencode(query)))
+        elif name == "api/search":
+            query = {"q": pick_query(rng), "sort": rng.choice(("relevance", "date_desc", "date_asc")), "page": page()}
+            urls.append((name, "/api/search?" + urlencode(query)))
+        elif name == "article":
+            urls.append((name, f"/article/{rng.randint(1, docs)}"))
+        elif name == "bloc":
+            urls.append((name, f"/bloc/{rng.choice(bloc_ids)}"))
+        elif name == "compare":
+            chosen = rng.sample(provinces, rng.choice((2, 2, 3)))
+            urls.append((name, "/compare?" + urlencode([("p", p) for p in chosen])))
+        elif name == "directive":
+            urls.append((name, "/directive?" + urlencode({"n": rng.choice(directive_spellings)})))
         else:
-            urls.append(("agency", "/agency?" + urlencode({"name": rng.choice(AGENCIES)})))
+            urls.append((name, "/agency?" + urlencode({"name": rng.choice(agency_spellings)})))
     return [(name, base + url) for name, url in urls]
 
 
@@ -128,7 +186,7 @@ def run_load(base: str, urls: list[tuple[str, str]], clients: int, seconds: floa
         # http.client (keep-alive) rather than httpx: the client shares the CPU with the server,
         # and the stdlib client costs a fraction of httpx per request.
         local: dict[str, list[float]] = defaultdict(list)
-        i = k * 997
+        i = k * len(urls) // clients  # disjoint stretches of the workload: clients do not echo each other
         conn = http.client.HTTPConnection(split.hostname or "127.0.0.1", split.port, timeout=10)
         while time.monotonic() < deadline:
             name, url = urls[i % len(urls)]
@@ -172,9 +230,10 @@ def index_latency(index_dir: Path, urls: list[tuple[str, str]], limit: int = 40)
             continue
         seen.add(url)
         params = parse_qs(urlsplit(url).query)
-        filters = {"province": params["province"]} if "province" in params else None
+        filters = {k: v for k, v in params.items() if k not in ("q", "page", "sort")} or None
         started = time.perf_counter()
-        search(index_dir, params.get("q", [""])[0], filters=filters, page=int(params.get("page", ["1"])[0]))
+        search(index_dir, params.get("q", [""])[0], filters=filters, page=int(params.get("page", ["1"])[0]),
+               sort=params.get("sort", ["relevance"])[0])
         times.append((time.perf_counter() - started) * 1000)
     return times
 
@@ -201,8 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     server = start_server(db_path, index_dir, port, args.workers)
     try:
         blocs = httpx.get(f"{base}/api/blocs?page_size=200", timeout=30).json()["blocs"]
-        urls = make_urls(base, args.docs, [b["id"] for b in blocs], random.Random(args.seed))
-        run_load(base, urls[:200], min(4, args.clients), 2.0)  # warm caches and index readers
+        bloc_ids = [b["id"] for b in blocs]
+        urls = make_urls(base, args.docs, bloc_ids, random.Random(args.seed))
+        # Warm code paths and index readers with a workload of another seed (no head start for result caches
+        # beyond what any running server would have).
+        run_load(base, make_urls(base, args.docs, bloc_ids, random.Random(args.seed + 1000), n=400),
+                 min(4, args.clients), 2.0)
         started = time.perf_counter()
         results = run_load(base, urls, args.clients, args.seconds)
         wall = time.perf_counter() - started
@@ -215,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     p95 = percentile(everything, 95)
     print(f"web app load: {args.clients} clients, {wall:.1f}s, {args.docs} documents, {args.engine} index, "
           f"{args.workers} server workers, loopback")
+    print(f"  {describe_mix()}")
     print(f"  requests: {len(everything)}  ({len(everything) / wall:.1f} req/s)  errors: {errors}")
     print(f"  latency ms: p50 {percentile(everything, 50):.1f}  p95 {p95:.1f}  p99 {percentile(everything, 99):.1f}"
           f"  max {max(everything, default=0):.1f}")

@@ -18,6 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_app import views, views_archive
+from search_app.cache import db_stamp, index_stamp
+from search_app.page_cache import PageCacheMiddleware
 from search_app.web import AppError, AppState, error_page, render
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,12 @@ def create_app(db_path: Path, index_dir: Path) -> FastAPI:
     app.state.khoi = AppState(db_path, index_dir)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
+    # Innermost: cached answers still get the security headers added on the way out.
+    state = app.state.khoi
+    app.add_middleware(
+        PageCacheMiddleware, cache=state.page_cache,
+        stamp=lambda: (index_stamp(state.index_dir), db_stamp(state.db_path)),
+    )
     app.add_middleware(SecurityHeadersMiddleware)
 
     @app.exception_handler(AppError)

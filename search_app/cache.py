@@ -28,6 +28,24 @@ class TTLCache:
         self.hits = 0
         self.misses = 0
 
+    def get(self, key: Hashable) -> Any | None:
+        """Return the cached value of ``key``, or None when absent or expired (nothing is computed)."""
+        with self._lock:
+            entry = self._data.get(key)
+            if entry is None or entry[0] <= time.monotonic():
+                return None
+            self._data.move_to_end(key)
+            self.hits += 1
+            return entry[1]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Store ``value`` under ``key``, dropping the least recently used entries beyond ``size``."""
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.ttl, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
     def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """Return the cached value of ``key``, computing and storing it when absent.
 
@@ -57,11 +75,7 @@ class TTLCache:
             return compute()
         try:
             value = compute()
-            with self._lock:
-                self._data[key] = (time.monotonic() + self.ttl, value)
-                self._data.move_to_end(key)
-                while len(self._data) > self.size:
-                    self._data.popitem(last=False)
+            self.put(key, value)
             return value
         finally:
             with self._lock:
@@ -78,12 +92,16 @@ def index_stamp(index_dir: Path) -> int:
 
 
 def db_stamp(db_path: Path) -> tuple[int, int, int, int]:
-    """Return a value that changes whenever the SQLite database (or its WAL) is written."""
+    """Return a value that changes whenever the SQLite database (or its WAL) is written.
+
+    An empty WAL counts as no WAL: the first reader creates one, which changes nothing.
+    """
     out: list[int] = []
     for path in (Path(db_path), Path(f"{db_path}-wal")):
         try:
             st = path.stat()
-            out += [st.st_mtime_ns, st.st_size]
         except OSError:
             out += [0, 0]
+            continue
+        out += [st.st_mtime_ns, st.st_size] if st.st_size else [0, 0]
     return out[0], out[1], out[2], out[3]

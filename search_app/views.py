@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -123,15 +124,28 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
 
 
 def run_search(request: Request, p: SearchParams, *, facets: bool = True) -> Any:
-    """Return the index's Results for ``p`` (cached per index version); index errors become 400/503."""
+    """Return the index's Results for ``p`` (cached per index version); index errors become 400/503.
+
+    Facet counts do not depend on the page, page size or sort, and they cost as much as the
+    search itself with Whoosh; they are cached per query, so paging or re-sorting a result
+    set asks the index for the hits only.
+    """
     st = state(request)
-    key = (
-        "search", index_stamp(st.index_dir), p.q, tuple(sorted((k, tuple(v)) for k, v in p.filters.items())),
-        p.page, p.page_size, p.sort, p.date_from, p.date_to, facets,
-    )
+    stamp = index_stamp(st.index_dir)
+    query_key = (stamp, p.q, tuple(sorted((k, tuple(v)) for k, v in p.filters.items())), p.date_from, p.date_to)
+    facet_key = ("facets", *query_key)
+    page_key = ("search", *query_key, p.page, p.page_size, p.sort)
+    known_facets = None
+    if facets:
+        whole = st.search_cache.get((*page_key, True))
+        if whole is not None:
+            return whole
+        known_facets = st.facet_cache.get(facet_key)
+    need_facets = facets and known_facets is None
+    key = (*page_key, need_facets)
     try:
-        return st.search_cache.get_or_compute(key, lambda: search(
-            st.index_dir, p.q, filters=p.filters or None, facets=facets, page=p.page,
+        results = st.search_cache.get_or_compute(key, lambda: search(
+            st.index_dir, p.q, filters=p.filters or None, facets=need_facets, page=p.page,
             page_size=p.page_size, sort=p.sort, date_from=p.date_from, date_to=p.date_to,
         ))
     except QuerySyntaxError as exc:
@@ -140,6 +154,11 @@ def run_search(request: Request, p: SearchParams, *, facets: bool = True) -> Any
         raise AppError(503, f"search index missing: {exc}; run `khoi index`", key="error_503") from exc
     except SearchIndexError as exc:
         raise AppError(503, f"search index error: {exc}", key="error_503") from exc
+    if need_facets:
+        st.facet_cache.put(facet_key, results.facets)
+    elif known_facets is not None:
+        results = dataclasses.replace(results, facets=known_facets)
+    return results
 
 
 def _facet_dict(facets: dict[str, list[tuple[str, int]]] | None) -> dict[str, list[dict[str, Any]]]:
@@ -185,15 +204,16 @@ def search_view(request: Request, p: Annotated[SearchParams, Depends(search_para
 def _search_extra(request: Request, p: SearchParams, data: dict[str, Any]) -> dict[str, Any]:
     """Return what only the HTML search page needs: chart, archive counts, URL helpers."""
     lang = request_lang(request)
+    toggles = FilterToggles(request)
     chart = charts.bar_chart(
         [(y["year"], y["count"]) for y in data["per_year"]],
         title=translate(lang, "per_year_chart"),
-        links={y["year"]: _toggle_url(request, "year", y["year"], only=True) for y in data["per_year"]},
+        links={y["year"]: toggles.url("year", y["year"], only=True) for y in data["per_year"]},
     )
     st = state(request)
     stats = st.cached("stats", (), lambda: queries.archive_stats(st.db())) if not p.active else None
     return {"chart": chart, "stats": stats, "facet_names": FACETS, "facet_shown": FACET_SHOWN,
-            "toggle_url": lambda name, value: _toggle_url(request, name, value),
+            "toggle_url": toggles.url,
             "snippet": safe_snippet, "event_label": lambda v: _event_label(lang, v)}
 
 
@@ -204,18 +224,34 @@ def _event_label(lang: str, value: str) -> str:
 _EVENT_KEYS = {"ev_so_ket", "ev_tong_ket", "ev_giao_uoc", "ev_phat_dong", "ev_other"}
 
 
-def _toggle_url(request: Request, name: str, value: str, *, only: bool = False) -> str:
-    """Return the search URL with filter ``name=value`` switched on/off (page reset to 1)."""
-    current = request.query_params.getlist(name)
-    if only:
-        new = [value]
-    elif value in current:
-        new = [v for v in current if v != value]
-    else:
-        new = [*current, value]
-    items = [(k, v) for k, v in request.query_params.multi_items() if k not in (name, "page", "lang")]
-    items += [(name, v) for v in new]
-    return "/search?" + urlencode(items)
+class FilterToggles:
+    """Builds the search URLs that switch one filter value on or off (page reset to 1).
+
+    A search page links every facet value it shows (up to ~100 links); the current query
+    string is split and encoded once per page instead of once per link.
+    """
+
+    def __init__(self, request: Request) -> None:
+        self._items = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "lang")]
+        self._encoded = [(k, _query_pair(k, v)) for k, v in self._items]
+
+    def url(self, name: str, value: str, *, only: bool = False) -> str:
+        """Return the search URL with filter ``name=value`` switched on/off, or (``only``) the only value."""
+        current = [v for k, v in self._items if k == name]
+        if only:
+            new = [value]
+        elif value in current:
+            new = [v for v in current if v != value]
+        else:
+            new = [*current, value]
+        parts = [pair for k, pair in self._encoded if k != name]
+        parts += [_query_pair(name, v) for v in new]
+        return "/search?" + "&".join(parts)
+
+
+def _query_pair(name: str, value: str) -> str:
+    """Return ``name=value`` encoded as urlencode() writes it."""
+    return f"{quote_plus(name)}={quote_plus(value)}"
 
 
 @router.get("/api/search/export", tags=["search"], summary="Export search results as CSV or JSON")

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from search_app.cache import TTLCache, db_stamp
 from search_app.i18n import LANG_COOKIE, pick_lang, translator
+from search_app.page_cache import PageCache
 from store.db import StoreError, open_db
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -41,9 +42,12 @@ class AppState:
         self._local = threading.local()
         # Repeated searches (paging back, facet toggles, popular queries) skip the index.
         self.search_cache = TTLCache(size=1024, ttl=60.0)
+        self.facet_cache = TTLCache(size=1024, ttl=300.0)  # per query, shared by its pages and sorts
         self.similar_cache = TTLCache(size=2048, ttl=600.0)
         # Read-side aggregates (bloc histories, province summaries, ...) keyed on the DB's write stamp.
         self.data_cache = TTLCache(size=1024, ttl=120.0)
+        # Whole responses (see page_cache.py), keyed on the index and database stamps.
+        self.page_cache = PageCache()
 
     def cached(self, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """Return ``compute()`` cached under (name, args) until the database changes."""
