@@ -330,6 +330,31 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
                 continue
             start = s.start + m.end() + offset
             return name, Span(start=start, end=start + len(name), source="rule:venue_tai")
+    return _host_venue([s for s, _cue in cands])
+
+
+# "Hội nghị do Agribank chi nhánh tỉnh Bạc Liêu đăng cai", "Huyện A - đơn vị Cụm trưởng đăng cai tổ chức":
+# with no "tại" anywhere, the unit that hosts (đăng cai) is the venue
+_HOST_BY = re.compile(
+    r"(?:(?<!\w)do\s+|^)(?P<name>[^,;.()\n]{3,160}?)(?:\s+[-–]\s+(?:là\s+)?đơn vị[^,;.]{0,60}?|\s*,\s*(?:là\s+)?đơn vị[^,;.]{0,60}?,?)?"
+    r"\s+(?:là đơn vị\s+)?đăng cai(?!\w)"
+)
+
+
+def _host_venue(sentences: list[Sentence]) -> tuple[str, Span] | None:
+    for s in sentences:
+        for m in _HOST_BY.finditer(s.text):
+            name = m.group("name").strip()
+            if m.start() == 0 and re.search(r"(?<!\w)do\s", name):
+                name_start = s.text.rfind(" do ", 0, m.end("name")) + 4
+                name = s.text[name_start : m.end("name")].strip()
+            words = name.split()
+            if not words or not (name[0].isupper() or words[0].lower() in ("huyện", "xã", "thị", "thành", "phường", "quận")):
+                continue
+            if len(words) > MAX_VENUE_WORDS or re.match(r"(?:Hội nghị|Chương trình|Buổi|Lễ)(?!\w)", name):
+                continue
+            start = s.start + s.text.find(name, m.start())
+            return name, Span(start=start, end=start + len(name), source="rule:venue_host")
     return None
 
 

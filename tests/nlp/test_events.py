@@ -210,3 +210,23 @@ def test_lead_date_mentioning_dia_ban_tinh_is_not_a_publication_stamp():
     text = ("Thứ Sáu, 22/12/2023 09:10\n\nNgày 21/12/2023, Khối thi đua các ngân hàng trên địa bàn tỉnh Phú Yên "
             "tổ chức hội nghị tổng kết phong trào thi đua năm 2023.")
     assert records_after_events(doc(text)).event_date == "2023-12-21"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # no "tại": the unit that hosts (đăng cai) is the venue
+        ("Chiều 26-12, Khối thi đua các ngân hàng tỉnh Trà Vinh tổ chức hội nghị tổng kết công tác thi đua năm 2023. "
+         "Hội nghị do Vietinbank chi nhánh tỉnh Trà Vinh đăng cai.", "Vietinbank chi nhánh tỉnh Trà Vinh"),
+        ("Ngày 5/9, Cụm thi đua số 4 tỉnh Đồng Nai tổ chức hội thao chào mừng Quốc khánh. Huyện Tân Phú - đơn vị Cụm "
+         "trưởng năm 2024 đăng cai tổ chức.", "Huyện Tân Phú"),
+        # "tại" wins over the host
+        ("Ngày 5/9, Khối thi đua số 1 tổ chức hội thao. Chương trình do Sở Tài chính - đơn vị Trưởng khối đăng cai, "
+         "diễn ra tại Nhà thi đấu đa năng tỉnh.", "Nhà thi đấu đa năng tỉnh"),
+    ],
+)
+def test_venue_from_the_host_when_no_place_is_named(text, venue):
+    r = records_after_events(doc(text))
+    assert r.venue == venue
+    ev = r.evidence["venue"]
+    assert doc(text).text[ev.start : ev.end] == venue
