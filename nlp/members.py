@@ -6,9 +6,10 @@ import re
 from collections import Counter
 
 from nlp.folding import UPPER
-from nlp.places import departments, place_heads
+from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items
+from nlp.places import departments
 from nlp.prepare import PreparedText, ends_with_abbreviation
-from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas, unit_before
+from nlp.units import _head_pattern, clean_unit, is_unit_like, unit_before
 from store.models import ArticleRecords, Member, Span
 from store.vntext import fold_key, unit_key
 
@@ -57,7 +58,6 @@ _COUNT_BEFORE = re.compile(
     r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có)\s*$|(?:với|lãnh đạo)\s*$", re.I
 )
 _STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|về đích)(?!\w)")
-_PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh"}  # "tỉnh": regional clusters
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
 _VERB_CLAUSE = re.compile(
     r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt"
@@ -65,122 +65,6 @@ _VERB_CLAUSE = re.compile(
     r"|được|sẽ|vẫn|tiếp tục|sơ kết|tổng kết|họp|báo cáo|chung tay|quyết tâm|phấn đấu)(?!\w)"
 )
 # the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
-_PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tỉnh|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:(?:" + UPPER + r"|\d)[\w'’-]*))+")
-
-
-_SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)"
-# "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
-_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
-_NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)
-_SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
-# a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
-_NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
-MAX_CONTINUATION_WORDS = 5
-# a bulleted list: "- Hội Nông dân tỉnh;", "+ Sở Y tế", "1. Sở Tư pháp", one item per line
-_BULLET = re.compile(r"(?:[-–—+•*▪●·]|\d{1,2}[.)])\s*")
-MAX_LIST_LINE = 120  # a member line is a unit name; a longer line is prose
-
-
-def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
-    """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
-    for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
-        rest = item[m.end() :]
-        if _SHARED.match(item[m.end() - len("các ") if "các" in m.group(0) else m.end() :]) and (
-            "các" in m.group(0) or re.match(r"\d", rest)
-        ):
-            # "Tp. Phủ Lý và các huyện Kim Bảng, ...": the plural opens the next items, it is kept for their prefix
-            shared = m.end() - len("các ") if "các" in m.group(0) else m.end()
-            return [(item[: m.start()], start)] + _split_and(item[shared:], start + shared, bare)
-        head = _head_pattern().match(rest)
-        opens_unit = head is not None and (rest[:1].isupper() or head.group(0) in place_heads())
-        if head is not None and head.group(0).lower() in place_heads():
-            # "và huyện Ý Yên" opens a unit, "Thương binh và Xã hội" does not
-            opens_unit = bool(re.match(r"\s+" + UPPER, rest[head.end() :])) and rest[head.end() + 1 : head.end() + 2].isupper()
-        if opens_unit or (bare and rest[:1].isupper() and " và " not in rest):
-            left = [(item[: m.start()], start)]
-            if "các" in m.group(0):
-                return left  # "Ngân hàng Nhà nước và các NH thương mại": the plural is no member
-            return left + _split_and(rest, start + m.end(), bare)
-    return [(item, start)]
-
-
-def _comma_parts(text: str, begin: int, end: int) -> list[tuple[str, int]]:
-    """The comma-separated parts of a list, a lower-case continuation joined to the name before it."""
-    masked = mask_name_commas(text[begin:end])
-    parts: list[tuple[str, int]] = []
-    pos = 0
-    for part in re.split(r"[,;]", masked):
-        raw = text[begin + pos : begin + pos + len(part)]
-        lead = len(raw) - len(raw.lstrip())
-        piece, s = raw.strip(), begin + pos + lead
-        pos += len(part) + 1
-        if parts and piece[:1].islower() and _continues(parts[-1][0], piece):
-            prev, ps = parts[-1]
-            parts[-1] = (text[ps : s + len(piece)], ps)
-            continue
-        parts.append((piece, s))
-    return parts
-
-
-def _continues(prev: str, piece: str) -> bool:
-    """Is the lower-case ``piece`` after a comma the rest of the name ``prev`` ("Khu kinh tế, công nghiệp tỉnh")?"""
-    if _NOT_CONTINUATION.match(piece) or len(piece.split()) > MAX_CONTINUATION_WORDS:
-        return False
-    if _head_pattern().match(piece[:1].upper() + piece[1:]) or not _head_pattern().match(prev):
-        return False  # "sở TT&TT", "ban Dân tộc": a new unit written in lower case
-    return not _PLACE_ITEM.match(prev) and prev.lower().split()[0] not in place_heads()
-
-
-def _items(
-    text: str, begin: int, end: int, noun: str | None, shared: tuple[str, str] | None = None
-) -> list[tuple[str, int, int]]:
-    """The list's items as (name, start, end), a prefix shared by several items written out on each."""
-    out: list[tuple[str, int, int]] = []
-    bare_list = noun is not None and (noun.lower() in _PLACE_NOUNS or noun.lower() == "địa phương")
-    for part, part_start in _comma_parts(text, begin, end):
-        bare = bare_list or shared is not None or bool(_SHARED.match(part))
-        for piece, s in _split_and(part, part_start, bare):
-            name, shared = _share_prefix(piece, shared)
-            out.append((name, s, s + len(piece)))
-    return out
-
-
-def _share_prefix(piece: str, shared: tuple[str, str] | None) -> tuple[str, tuple[str, str] | None]:
-    """Return the item with the shared prefix written out, and the prefix in force for the next items."""
-    piece = re.sub(r"^và\s+", "", piece)
-    m = _SHARED.match(piece)
-    if m and (not m.group("pre") or _head_pattern().match(m.group("pre"))):
-        pre, place = m.group("pre").strip(), m.group("noun").lower()
-        return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
-    if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
-        return " ".join(filter(None, (shared[0], shared[1], piece))), shared
-    place = _NAMED_PLACE.match(piece)
-    if place and (not place.group("pre") or _head_pattern().match(place.group("pre"))):
-        return piece, ((place.group("pre") or "").strip(), place.group("noun"))  # "quận Hải Châu, Thanh Khê": quận goes on
-    return piece, None if _head_pattern().match(piece) else shared
-
-
-def _bullet_items(text: str, begin: int) -> list[tuple[str, int, int]]:
-    """The items of a list written one per line ("- Hội Nông dân tỉnh;") as (name, start, end)."""
-    out: list[tuple[str, int, int]] = []
-    pos = begin
-    marked: bool | None = None
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        line_end = nl if nl >= 0 else len(text)
-        line = text[pos:line_end]
-        bullet = _BULLET.match(line)
-        if marked is None:
-            marked = bullet is not None
-        if not line.strip() or len(line) > MAX_LIST_LINE or (marked and bullet is None):
-            break
-        s = pos + (bullet.end() if bullet else 0)
-        item = text[s:line_end].rstrip(" ;,.")
-        if not marked and not is_unit_like(clean_unit(item)):
-            break
-        out.append((item, s, s + len(item)))
-        pos = line_end + 1
-    return out
 
 
 def _list_end(text: str, start: int) -> int:
@@ -204,17 +88,17 @@ def _normalise(item: str, noun: str | None) -> str | None:
     name = clean_unit(_OTHERS_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item.strip())))
     if not name:
         return None
-    place = _PLACE_ITEM.match(name)
+    place = PLACE_ITEM.match(name)
     if place:
         name = place.group(0)
     low_noun = (noun or "").lower()
-    if low_noun in _PLACE_NOUNS and not _head_pattern().match(name) and name[:1].isupper():
+    if low_noun in PLACE_NOUNS and not _head_pattern().match(name) and name[:1].isupper():
         return f"{low_noun} {name}"
     if low_noun.startswith("sở") and any(_dash_fold(name) == _dash_fold(d) for d in departments()):
         return f"Sở {name}"
     if is_unit_like(name) or re.match(r"(?i)(?:sở|ban|hội|đài|bảo hiểm)\s", name):
         return name
-    if (low_noun in _PLACE_NOUNS or low_noun == "địa phương") and name[:1].isupper() and len(name.split()) <= 4:
+    if (low_noun in PLACE_NOUNS or low_noun == "địa phương") and name[:1].isupper() and len(name.split()) <= 4:
         return name
     return None
 
@@ -232,15 +116,15 @@ def extract_members(doc: PreparedText) -> list[Member]:
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
             prior = list(_COUNT.finditer(text, max(0, m.start() - 80), m.start()))
             noun = prior[-1].group("noun") if prior else None
-        head = _SHARED_HEAD.search(m.group(0))
+        head = SHARED_HEAD.search(m.group(0))
         shared = None
         if head and _head_pattern().match(head.group("pre")):  # "gồm UBND các huyện: A, B"
             shared = (head.group("pre"), head.group("noun").lower())
         if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
-            raws = _bullet_items(text, m.end())
+            raws = bullet_items(text, m.end())
         elif m.group("paren"):
             close = text.find(")", m.end())
-            raws = _items(text, m.end(), close if close > 0 else m.end(), noun, shared)
+            raws = list_items(text, m.end(), close if close > 0 else m.end(), noun, shared)
         else:
             end = _list_end(text, m.end())
             verb = _VERB_CLAUSE.search(text, m.end(), end)
@@ -250,7 +134,7 @@ def extract_members(doc: PreparedText) -> list[Member]:
             if opened >= 0 and text.rfind(")", opened, m.start()) < 0:
                 close = text.find(")", m.end(), end + 1)
                 end = close if close > 0 else end
-            raws = _items(text, m.end(), end, noun, shared)
+            raws = list_items(text, m.end(), end, noun, shared)
         items = []
         for raw, start, stop in raws:
             name = _normalise(raw, noun)
@@ -280,7 +164,7 @@ def _items_before(text: str, end: int) -> list[Member]:
     """The units listed right before ``end`` in the same sentence, back to the first part that is no unit."""
     begin = max(text.rfind(c, 0, end) for c in ".:\n") + 1
     items: list[Member] = []
-    for raw, start, stop in reversed(_items(text, begin, end, None)):
+    for raw, start, stop in reversed(list_items(text, begin, end, None)):
         name = _normalise(raw, None)
         if not name or not _head_pattern().match(name):
             break
@@ -304,7 +188,7 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
         before = text[max(0, m.start() - 120) : m.start()]
         if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên")):
             continue
-        if noun in _PLACE_NOUNS:
+        if noun in PLACE_NOUNS:
             listed = [x for x in members if x.start >= m.end() and x.start - m.end() < 400]
             if listed and len(listed) != n:
                 continue  # "gồm 04 huyện A, B, C, D và thị xã E": the count is of huyện only

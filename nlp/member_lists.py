@@ -1,0 +1,127 @@
+"""Split a member list into its items: commas, "A và B", a prefix shared by several places, one item per line."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.folding import UPPER
+from nlp.places import place_heads
+from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas
+
+PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh"}  # "tỉnh": regional clusters
+PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tỉnh|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:(?:" + UPPER + r"|\d)[\w'’-]*))+")
+
+
+_SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)"
+# "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
+_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
+_NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)
+SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
+# a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
+_NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
+MAX_CONTINUATION_WORDS = 5
+# a bulleted list: "- Hội Nông dân tỉnh;", "+ Sở Y tế", "1. Sở Tư pháp", one item per line
+_BULLET = re.compile(r"(?:[-–—+•*▪●·]|\d{1,2}[.)])\s*")
+MAX_LIST_LINE = 120  # a member line is a unit name; a longer line is prose
+
+
+def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
+    """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
+    for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
+        rest = item[m.end() :]
+        if _SHARED.match(item[m.end() - len("các ") if "các" in m.group(0) else m.end() :]) and (
+            "các" in m.group(0) or re.match(r"\d", rest)
+        ):
+            # "Tp. Phủ Lý và các huyện Kim Bảng, ...": the plural opens the next items, it is kept for their prefix
+            shared = m.end() - len("các ") if "các" in m.group(0) else m.end()
+            return [(item[: m.start()], start)] + _split_and(item[shared:], start + shared, bare)
+        head = _head_pattern().match(rest)
+        opens_unit = head is not None and (rest[:1].isupper() or head.group(0) in place_heads())
+        if head is not None and head.group(0).lower() in place_heads():
+            # "và huyện Ý Yên" opens a unit, "Thương binh và Xã hội" does not
+            opens_unit = bool(re.match(r"\s+" + UPPER, rest[head.end() :])) and rest[head.end() + 1 : head.end() + 2].isupper()
+        if opens_unit or (bare and rest[:1].isupper() and " và " not in rest):
+            left = [(item[: m.start()], start)]
+            if "các" in m.group(0):
+                return left  # "Ngân hàng Nhà nước và các NH thương mại": the plural is no member
+            return left + _split_and(rest, start + m.end(), bare)
+    return [(item, start)]
+
+
+def _comma_parts(text: str, begin: int, end: int) -> list[tuple[str, int]]:
+    """The comma-separated parts of a list, a lower-case continuation joined to the name before it."""
+    masked = mask_name_commas(text[begin:end])
+    parts: list[tuple[str, int]] = []
+    pos = 0
+    for part in re.split(r"[,;]", masked):
+        raw = text[begin + pos : begin + pos + len(part)]
+        lead = len(raw) - len(raw.lstrip())
+        piece, s = raw.strip(), begin + pos + lead
+        pos += len(part) + 1
+        if parts and piece[:1].islower() and _continues(parts[-1][0], piece):
+            prev, ps = parts[-1]
+            parts[-1] = (text[ps : s + len(piece)], ps)
+            continue
+        parts.append((piece, s))
+    return parts
+
+
+def _continues(prev: str, piece: str) -> bool:
+    """Is the lower-case ``piece`` after a comma the rest of the name ``prev`` ("Khu kinh tế, công nghiệp tỉnh")?"""
+    if _NOT_CONTINUATION.match(piece) or len(piece.split()) > MAX_CONTINUATION_WORDS:
+        return False
+    if _head_pattern().match(piece[:1].upper() + piece[1:]) or not _head_pattern().match(prev):
+        return False  # "sở TT&TT", "ban Dân tộc": a new unit written in lower case
+    return not PLACE_ITEM.match(prev) and prev.lower().split()[0] not in place_heads()
+
+
+def list_items(
+    text: str, begin: int, end: int, noun: str | None, shared: tuple[str, str] | None = None
+) -> list[tuple[str, int, int]]:
+    """The list's items as (name, start, end), a prefix shared by several items written out on each."""
+    out: list[tuple[str, int, int]] = []
+    bare_list = noun is not None and (noun.lower() in PLACE_NOUNS or noun.lower() == "địa phương")
+    for part, part_start in _comma_parts(text, begin, end):
+        bare = bare_list or shared is not None or bool(_SHARED.match(part))
+        for piece, s in _split_and(part, part_start, bare):
+            name, shared = _share_prefix(piece, shared)
+            out.append((name, s, s + len(piece)))
+    return out
+
+
+def _share_prefix(piece: str, shared: tuple[str, str] | None) -> tuple[str, tuple[str, str] | None]:
+    """Return the item with the shared prefix written out, and the prefix in force for the next items."""
+    piece = re.sub(r"^và\s+", "", piece)
+    m = _SHARED.match(piece)
+    if m and (not m.group("pre") or _head_pattern().match(m.group("pre"))):
+        pre, place = m.group("pre").strip(), m.group("noun").lower()
+        return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
+    if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
+        return " ".join(filter(None, (shared[0], shared[1], piece))), shared
+    place = _NAMED_PLACE.match(piece)
+    if place and (not place.group("pre") or _head_pattern().match(place.group("pre"))):
+        return piece, ((place.group("pre") or "").strip(), place.group("noun"))  # "quận Hải Châu, Thanh Khê": quận goes on
+    return piece, None if _head_pattern().match(piece) else shared
+
+
+def bullet_items(text: str, begin: int) -> list[tuple[str, int, int]]:
+    """The items of a list written one per line ("- Hội Nông dân tỉnh;") as (name, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    pos = begin
+    marked: bool | None = None
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = nl if nl >= 0 else len(text)
+        line = text[pos:line_end]
+        bullet = _BULLET.match(line)
+        if marked is None:
+            marked = bullet is not None
+        if not line.strip() or len(line) > MAX_LIST_LINE or (marked and bullet is None):
+            break
+        s = pos + (bullet.end() if bullet else 0)
+        item = text[s:line_end].rstrip(" ;,.")
+        if not marked and not is_unit_like(clean_unit(item)):
+            break
+        out.append((item, s, s + len(item)))
+        pos = line_end + 1
+    return out
