@@ -13,6 +13,7 @@ from search_app.i18n import translate
 from search_app.views import _event_label
 from search_app.web import AppError, is_api, render, request_lang, respond, state
 from store import queries
+from store.vntext import unit_key
 
 router = APIRouter()
 
@@ -203,7 +204,9 @@ def agency_view(
     if not name:
         top = state(request).cached("agencies", (), lambda: queries.suggest_agencies(db, "", limit=100))
         return respond(request, "agencies.html", {"agencies": top})
-    profile = state(request).cached("agency", (name,), lambda: queries.agency_profile(db, name))
+    # Spellings of one agency ("Sở KH&CN", "so khoa hoc va cong nghe") share one computation.
+    shared = state(request).cached("agency", (unit_key(name),), lambda: queries.agency_profile(db, name))
+    profile = {**shared, "query": name}
     if not profile["blocs"]:
         suggestions = queries.suggest_agencies(db, name, limit=10)
         if is_api(request):
