@@ -64,20 +64,20 @@ def _fold(text: str) -> str:
     return fold_key(text)
 
 
-def pick_query(rng: random.Random) -> str:
+def pick_query(rng: random.Random, head_share: float = HEAD_SHARE) -> str:
     """Return a search query: a popular one (Zipf-like weights) or a long-tail combination."""
-    if rng.random() < HEAD_SHARE:
+    if rng.random() < head_share:
         return QUERIES[min(int(rng.paretovariate(1.0)) - 1, len(QUERIES) - 1)]
     words = [rng.choice(TAIL_TERMS) for _ in range(rng.choice((1, 2, 2, 3)))]
     query = " ".join(dict.fromkeys(words))
     return _fold(query) if rng.random() < 0.3 else query
 
 
-def describe_mix() -> str:
+def describe_mix(head_share: float = HEAD_SHARE) -> str:
     """Return a one-paragraph description of the workload make_urls builds."""
     shares = ", ".join(f"{name} {share:.0%}" for name, share in MIX)
-    return (f"mix: {shares}; searches: {HEAD_SHARE:.0%} from {len(QUERIES)} popular queries (Zipf-like), "
-            f"{1 - HEAD_SHARE:.0%} long-tail combinations of 1-3 of {len(TAIL_TERMS)} phrases (30% without "
+    return (f"mix: {shares}; searches: {head_share:.0%} from {len(QUERIES)} popular queries (Zipf-like), "
+            f"{1 - head_share:.0%} long-tail combinations of 1-3 of {len(TAIL_TERMS)} phrases (30% without "
             "diacritics, a few with no match); pages 1-3, all three sorts on the API; facet filters on "
             "province (old or new name), year, event type or bloc; articles uniformly over all ids; "
             "directives and agencies in several spellings; compare 2-3 provinces")
@@ -132,7 +132,9 @@ def start_server(db_path: Path, index_dir: Path, port: int, workers: int = 1) ->
     raise SystemExit("server did not start within 60 s")
 
 
-def make_urls(base: str, docs: int, bloc_ids: list[int], rng: random.Random, n: int = 24_000) -> list[tuple[str, str]]:
+def make_urls(
+    base: str, docs: int, bloc_ids: list[int], rng: random.Random, n: int = 24_000, head_share: float = HEAD_SHARE
+) -> list[tuple[str, str]]:
     """Return a shuffled workload of (route name, URL): pages and API calls in the proportions of MIX."""
     urls: list[tuple[str, str]] = []
     provinces = sorted({p for pair in PROVINCES for p in pair})
@@ -144,18 +146,18 @@ def make_urls(base: str, docs: int, bloc_ids: list[int], rng: random.Random, n: 
     page = lambda: rng.choice((1, 1, 1, 1, 2, 2, 3))  # noqa: E731
     for name in rng.choices(names, weights, k=n):
         if name == "search":
-            urls.append((name, "/search?" + urlencode({"q": pick_query(rng), "page": page()})))
+            urls.append((name, "/search?" + urlencode({"q": pick_query(rng, head_share), "page": page()})))
         elif name == "search+facet":
             facet = rng.choice(("province", "province_new", "year", "event_type", "bloc"))
             value = {"province": lambda: rng.choice(PROVINCES)[0], "province_new": lambda: rng.choice(PROVINCES)[1],
                      "year": lambda: str(rng.randint(2012, 2025)), "event_type": lambda: rng.choice(EVENT_TYPES),
                      "bloc": lambda: rng.choice(BLOCS)}[facet]()
-            query = [("q", pick_query(rng)), (facet, value), ("page", str(page()))]
+            query = [("q", pick_query(rng, head_share)), (facet, value), ("page", str(page()))]
             if rng.random() < 0.25:
                 query.append(("year", str(rng.randint(2012, 2025))))
             urls.append((name, "/search?" + urlencode(query)))
         elif name == "api/search":
-            query = {"q": pick_query(rng), "sort": rng.choice(("relevance", "date_desc", "date_asc")), "page": page()}
+            query = {"q": pick_query(rng, head_share), "sort": rng.choice(("relevance", "date_desc", "date_asc")), "page": page()}
             urls.append((name, "/api/search?" + urlencode(query)))
         elif name == "article":
             urls.append((name, f"/article/{rng.randint(1, docs)}"))
@@ -252,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("whoosh", "tantivy"), default="whoosh")
     parser.add_argument("--workers", type=int, default=2, help="server processes (one per core)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench-out" / "app")
+    parser.add_argument("--head-share", type=float, default=HEAD_SHARE,
+                        help="share of searches drawn from the popular queries (the rest: long tail)")
     args, _ = parser.parse_known_args(argv)
 
     db_path, index_dir = build_archive(args.workdir, args.docs, args.seed, args.engine)
@@ -261,10 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         blocs = httpx.get(f"{base}/api/blocs?page_size=200", timeout=30).json()["blocs"]
         bloc_ids = [b["id"] for b in blocs]
-        urls = make_urls(base, args.docs, bloc_ids, random.Random(args.seed))
+        urls = make_urls(base, args.docs, bloc_ids, random.Random(args.seed), head_share=args.head_share)
         # Warm code paths and index readers with a workload of another seed (no head start for result caches
         # beyond what any running server would have).
-        run_load(base, make_urls(base, args.docs, bloc_ids, random.Random(args.seed + 1000), n=400),
+        run_load(base, make_urls(base, args.docs, bloc_ids, random.Random(args.seed + 1000), n=400,
+                                 head_share=args.head_share),
                  min(4, args.clients), 2.0)
         started = time.perf_counter()
         results = run_load(base, urls, args.clients, args.seconds)
@@ -278,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     p95 = percentile(everything, 95)
     print(f"web app load: {args.clients} clients, {wall:.1f}s, {args.docs} documents, {args.engine} index, "
           f"{args.workers} server workers, loopback")
-    print(f"  {describe_mix()}")
+    print(f"  {describe_mix(args.head_share)}")
     print(f"  requests: {len(everything)}  ({len(everything) / wall:.1f} req/s)  errors: {errors}")
     print(f"  latency ms: p50 {percentile(everything, 50):.1f}  p95 {p95:.1f}  p99 {percentile(everything, 99):.1f}"
           f"  max {max(everything, default=0):.1f}")
