@@ -32,7 +32,8 @@ class HeldOutSet:
         return json.loads((GENRE_DIR / f"{self.name}_floors.json").read_text(encoding="utf-8"))
 
 
-SETS = [HeldOutSet("heldout", 30, 10), HeldOutSet("heldout2", 30, 8), HeldOutSet("heldout3", 36, 8)]
+SETS = [HeldOutSet("heldout", 30, 10), HeldOutSet("heldout2", 30, 8), HeldOutSet("heldout3", 36, 8),
+        HeldOutSet("heldout4", 30, 7)]
 FIELD_CASES = [(s, field) for s in SETS for field in sorted(s.floors["fields"])]
 
 
