@@ -16,9 +16,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from http.cookies import SimpleCookie
-from urllib.parse import parse_qsl
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_app.i18n import LANG_COOKIE, pick_lang
@@ -72,16 +71,9 @@ class PageCache:
 
 
 def request_language(scope: Scope) -> str:
-    """Return the UI language a request asks for (?lang=, then the cookie), as search_app.web does."""
-    query_lang = None
-    if b"lang=" in scope["query_string"]:
-        query_lang = dict(parse_qsl(scope["query_string"].decode("latin-1"))).get("lang")
-    cookie_lang = None
-    for name, value in scope["headers"]:
-        if name == b"cookie":
-            morsel = SimpleCookie(value.decode("latin-1")).get(LANG_COOKIE)
-            cookie_lang = morsel.value if morsel is not None else None
-    return pick_lang(query_lang, cookie_lang)
+    """Return the UI language a request asks for: search_app.web.request_lang's rule (?lang=, cookie, vi)."""
+    request = Request(scope)
+    return pick_lang(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE))
 
 
 class PageCacheMiddleware:
