@@ -83,12 +83,17 @@ class TTLCache:
             pending.set()
 
 
-def index_stamp(index_dir: Path) -> int:
-    """Return a value that changes whenever the index is rebuilt or updated (0 when absent)."""
+def index_stamp(index_dir: Path) -> tuple[int, int, int]:
+    """Return a value that changes whenever the index is rebuilt or updated (zeros when absent).
+
+    index.json is replaced atomically (a new file) at the end of every build, so its inode
+    changes even where the file system's mtime is coarse.
+    """
     try:
-        return (Path(index_dir) / INDEX_META).stat().st_mtime_ns
+        st = (Path(index_dir) / INDEX_META).stat()
     except OSError:
-        return 0
+        return 0, 0, 0
+    return st.st_mtime_ns, st.st_ino, st.st_size
 
 
 def db_stamp(db_path: Path) -> tuple[int, int, int, int]:
