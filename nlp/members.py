@@ -7,6 +7,7 @@ from collections import Counter
 
 from nlp.folding import UPPER
 from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items
+from nlp.member_tables import scored_members, table_members
 from nlp.places import departments
 from nlp.prepare import PreparedText, ends_with_abbreviation
 from nlp.units import _head_pattern, clean_unit, is_unit_like, unit_before
@@ -34,15 +35,17 @@ _LIST_HEAD = re.compile(
     r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
-    r"|(?<!\w)có\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
+    r"|(?<!\w)(?:có|còn)\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
     r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
     # "lãnh đạo các đơn vị thành viên: A, B"
-    r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
+    r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*"
+    # "có đại diện lãnh đạo các đơn vị: A, B", "đoàn viên của các đơn vị trong Khối: A, B"
+    r"|(?<=\s)các\s+(?:cơ quan,?\s*)?đơn vị(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
     re.IGNORECASE,
 )
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
-    r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?:trưởng|phó)"
+    r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
     r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))",
     re.IGNORECASE,
 )
@@ -55,7 +58,7 @@ _MEMBERS_OF = re.compile(
 _COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:thành viên|thi đua\s+(?:khối|cụm))", re.I)
 _COUNT_BEFORE = re.compile(
-    r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có)\s*$|(?:với|lãnh đạo)\s*$", re.I
+    r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có|còn)\s*$|(?:với|lãnh đạo)\s*$", re.I
 )
 _STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|về đích)(?!\w)")
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
@@ -152,6 +155,13 @@ def extract_members(doc: PreparedText) -> list[Member]:
             if _member_key(it.unit) not in seen:
                 seen.add(_member_key(it.unit))
                 found.append(it)
+    bare = {_bare_key(x.unit) for x in found}
+    for name, start, stop in table_members(text) + scored_members(text):
+        # a unit already listed keeps the list's form ("huyện X", not also "UBND huyện X" from the score table)
+        if _bare_key(name) not in bare and _member_key(name) not in seen:
+            bare.add(_bare_key(name))
+            seen.add(_member_key(name))
+            found.append(Member(unit=name, start=start, end=stop, source="rule:member_table"))
     for m in _MEMBER_OF.finditer(text):
         got = unit_before(text, m.start(), max(0, m.start() - 150))
         if got and _member_key(got[0]) not in seen:

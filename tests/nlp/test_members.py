@@ -142,6 +142,32 @@ from tests.nlp.helpers import doc, records_after_events
         # the comma inside a merged press agency's name
         ("Khối có 3 cơ quan, đơn vị: Ban Dân vận Tỉnh ủy, Báo và Phát thanh, Truyền hình Lâm Đồng và Ủy ban Kiểm tra Tỉnh ủy.",
          ["Ban Dân vận Tỉnh ủy", "Báo và Phát thanh, Truyền hình Lâm Đồng", "Ủy ban Kiểm tra Tỉnh ủy"]),
+        # "các đơn vị [trong Khối]:" opens a list; "Khối còn N đơn vị:" after a restructuring does too
+        ("Khối thi đua Nội chính họp. Dự có đại diện lãnh đạo các đơn vị: Sở Tư pháp, Công an tỉnh, Thanh tra tỉnh.",
+         ["Sở Tư pháp", "Công an tỉnh", "Thanh tra tỉnh"]),
+        ("Cụm thi đua số 3 về nguồn. Tham gia có cán bộ của các đơn vị trong Cụm: Sở Y tế, Sở Tài chính và Đài "
+         "Phát thanh và Truyền hình tỉnh.",
+         ["Sở Y tế", "Sở Tài chính", "Đài Phát thanh và Truyền hình tỉnh"]),
+        ("Sau hợp nhất, Khối còn 3 đơn vị: Sở Nội vụ, Sở Dân tộc và Tôn giáo, Thanh tra tỉnh.",
+         ["Sở Nội vụ", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh"]),
+        # "… ; X là Trưởng khối": the role ends the list, whatever its case
+        ("Khối gồm 3 đơn vị: Sở Tư pháp, Công an tỉnh, Thanh tra tỉnh; Công an tỉnh là Trưởng khối năm 2023.",
+         ["Sở Tư pháp", "Công an tỉnh", "Thanh tra tỉnh"]),
+        # a flattened table of signatories: the "Đơn vị" column
+        ("Cụm thi đua số 4 ký giao ước.\nSTT | Đơn vị | Người ký\n1 | UBND huyện Mỏ Cày Nam | Chủ tịch\n"
+         "2 | UBND huyện Chợ Lách | Phó Chủ tịch\n\nHội nghị kết thúc.",
+         ["UBND huyện Mỏ Cày Nam", "UBND huyện Chợ Lách"]),
+        # a score list, inline or one per line
+        ("Cụm thi đua số 2 chấm điểm. Kết quả: xã Tân Hòa 95,5 điểm; xã Phú Mỹ 94 điểm; các xã khác đạt trên 90 điểm.",
+         ["xã Tân Hòa", "xã Phú Mỹ"]),
+        ("Khối thi đua các cơ quan tổng hợp xếp hạng như sau:\n1. Sở Tài chính: 98,5 điểm\n2. Sở Nội vụ: 97 điểm\n",
+         ["Sở Tài chính", "Sở Nội vụ"]),
+        # units already listed keep the list's form: the score table adds no "UBND" twin
+        ("Cụm gồm 2 huyện: Mỏ Cày Nam, Chợ Lách.\nSTT | Đơn vị | Điểm\n1 | UBND huyện Mỏ Cày Nam | 96\n"
+         "2 | UBND huyện Chợ Lách | 95\n",
+         ["huyện Mỏ Cày Nam", "huyện Chợ Lách"]),
+        # one scored unit is no list; a score table of pupils is no bloc's
+        ("Cụm thi đua số 2 họp. Xã Tân Hòa đạt 95,5 điểm.", []),
     ],
 )
 def test_members(text, expected):
@@ -172,6 +198,7 @@ def test_members(text, expected):
         # a statistic "N/N xã đạt chuẩn" is no member count; "gồm N huyện ngoại thành A, B" is
         ("Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới. Lãnh đạo 3 huyện trong Cụm ký giao ước thi đua.", 3),
         ("Cụm thi đua 3 gồm 3 huyện miền núi Bá Thước, Lang Chánh và Quan Hóa, họp tại huyện Quan Hóa.", 3),
+        ("Sau hợp nhất, Khối còn 5 đơn vị thành viên.", 5),
     ],
 )
 def test_member_count(text, count):
