@@ -7,6 +7,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Annotated, Any
 from urllib.parse import quote_plus
 
@@ -249,6 +250,7 @@ class FilterToggles:
         return "/search?" + "&".join(parts)
 
 
+@lru_cache(maxsize=4096)  # facet names and values repeat from page to page
 def _query_pair(name: str, value: str) -> str:
     """Return ``name=value`` encoded as urlencode() writes it."""
     return f"{quote_plus(name)}={quote_plus(value)}"
