@@ -11,6 +11,7 @@ import re
 
 from nlp.blocs import BlocMention, find_mentions, same_bloc
 from nlp.folding import UPPER
+from nlp.other_blocs import inside, other_bloc_spans
 from nlp.prepare import PreparedText, Sentence
 from nlp.units import unit_after, unit_before
 from store.models import ArticleRecords, Leader
@@ -142,10 +143,11 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     out: list[Leader] = []
     seen: set[tuple[str, str, int | None]] = set()
     ours = _our_bloc(records)
+    others = other_bloc_spans(text, records.bloc)
     for sent in doc.sentences:
         carried: object = _NO_YEAR  # an explicit year stated for an earlier role of the same sentence
         for m in _ROLE.finditer(text, sent.start, sent.end):
-            if _other_bloc(sent, m, ours):
+            if _other_bloc(sent, m, ours) or inside(others, m.start()):
                 continue
             role = "deputy" if (m.group("d1") or m.group("d2") or m.group("d3")) else "head"
             found = None

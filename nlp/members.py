@@ -8,6 +8,7 @@ from collections import Counter
 from nlp.folding import UPPER
 from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items
 from nlp.member_tables import scored_members, table_members
+from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import departments
 from nlp.prepare import PreparedText, ends_with_abbreviation
 from nlp.units import _head_pattern, clean_unit, is_unit_like, unit_before
@@ -106,14 +107,15 @@ def _normalise(item: str, noun: str | None) -> str | None:
     return None
 
 
-def extract_members(doc: PreparedText) -> list[Member]:
-    """Return the member units named in lists about the bloc."""
+def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
+    """Return the member units named in lists about the bloc (not in a paragraph about another bloc)."""
     text = doc.text
     found: list[Member] = []
     seen: set[str] = set()
+    others = other_bloc_spans(text, bloc)
     for m in _LIST_HEAD.finditer(text):
         context = text[max(0, m.start() - 160) : m.end()]
-        if not _BLOC_CONTEXT.search(context):
+        if not _BLOC_CONTEXT.search(context) or inside(others, m.start()):
             continue
         noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
@@ -151,6 +153,8 @@ def extract_members(doc: PreparedText) -> list[Member]:
                 seen.add(k)
                 found.append(it)
     for m in _MEMBERS_OF.finditer(text):
+        if inside(others, m.start()):
+            continue
         for it in _items_before(text, m.start()):
             if _member_key(it.unit) not in seen:
                 seen.add(_member_key(it.unit))
@@ -158,11 +162,13 @@ def extract_members(doc: PreparedText) -> list[Member]:
     bare = {_bare_key(x.unit) for x in found}
     for name, start, stop in table_members(text) + scored_members(text):
         # a unit already listed keeps the list's form ("huyện X", not also "UBND huyện X" from the score table)
-        if _bare_key(name) not in bare and _member_key(name) not in seen:
+        if _bare_key(name) not in bare and _member_key(name) not in seen and not inside(others, start):
             bare.add(_bare_key(name))
             seen.add(_member_key(name))
             found.append(Member(unit=name, start=start, end=stop, source="rule:member_table"))
     for m in _MEMBER_OF.finditer(text):
+        if inside(others, m.start()):
+            continue
         got = unit_before(text, m.start(), max(0, m.start() - 150))
         if got and _member_key(got[0]) not in seen:
             seen.add(_member_key(got[0]))
@@ -226,7 +232,7 @@ def _bare_key(unit: str) -> str:
 
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.members`` (plus the leaders when a list is given) and ``records.member_count``."""
-    members = extract_members(doc)
+    members = extract_members(doc, records.bloc)
     if members:
         keys = {_bare_key(x.unit) for x in members}
         for leader in records.leaders:

@@ -159,6 +159,12 @@ def leaders_with_bloc(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 5/3/2024, Khối thi đua Kinh tế - Kỹ thuật ký kết giao ước. Sở Xây dựng làm Trưởng Khối thi đua Kinh tế - "
          "Kỹ thuật năm 2024.",
          {("Sở Xây dựng", "head", 2024)}),
+        # a second bloc's paragraph ("Cùng ngày, Khối thi đua Y …; Z là Trưởng khối") is that bloc's to the end
+        ("Sáng 8/1/2025, Khối thi đua các cơ quan Nội chính tỉnh tổng kết năm 2024. Đồng chí Lò Văn Hải, Giám đốc Sở "
+         "Tư pháp, Trưởng khối năm 2024 chủ trì.\n\nCùng ngày, Khối thi đua các doanh nghiệp tỉnh cũng tổng kết. Khối "
+         "này có 3 đơn vị; Công ty Điện lực tỉnh là Trưởng khối năm 2024 và Công ty Cấp nước được bầu làm Trưởng khối "
+         "năm 2025.",
+         {("Sở Tư pháp", "head", 2024)}),
     ],
 )
 def test_leaders_of_another_bloc_are_left_out(text, expected):

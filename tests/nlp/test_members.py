@@ -1,5 +1,6 @@
 import pytest
 
+from nlp.blocs import fill as fill_bloc
 from nlp.leaders import fill as fill_leaders
 from nlp.members import extract_members, fill
 from store.models import ArticleRecords
@@ -214,3 +215,13 @@ def test_a_leader_written_with_its_peoples_committee_is_not_a_second_member():
     fill_leaders(d, r)
     fill(d, r)
     assert [m.unit for m in r.members] == ["Tp. Vị Thanh", "huyện Vị Thủy", "huyện Long Mỹ"]
+
+
+def test_a_second_blocs_members_are_left_out():
+    d = doc("Sáng 8/1/2025, Khối thi đua các cơ quan Nội chính tỉnh tổng kết năm 2024. Khối gồm 3 đơn vị: Sở Tư pháp, "
+            "Công an tỉnh và Thanh tra tỉnh.\n\nCùng ngày, Khối thi đua các doanh nghiệp tỉnh cũng tổng kết. Khối này "
+            "gồm 3 đơn vị: Công ty Điện lực tỉnh, Công ty Cấp nước tỉnh, Công ty Xổ số kiến thiết tỉnh.")
+    r = records_after_events(d)
+    fill_bloc(d, r)
+    fill(d, r)
+    assert [m.unit for m in r.members] == ["Sở Tư pháp", "Công an tỉnh", "Thanh tra tỉnh"]
