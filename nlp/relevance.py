@@ -85,6 +85,8 @@ def classify(doc: PreparedText) -> Verdict:
         score += 0.5
     if _EVENT.search(folded[:lead_end]) and not lead_mentions and not title_mentions:
         score -= 0.5
+    if _enumerated_blocs(text, mentions) >= MIN_ENUMERATED_BLOCS:
+        score -= 2.0  # "1. Cụm thi đua A: …\n2. Khối thi đua B: …": a decision or roundup over many blocs
     if _OVERVIEW.search(head):
         score -= 3.0
     if _LEGAL.search(folded[:3000]):
@@ -96,6 +98,20 @@ def classify(doc: PreparedText) -> Verdict:
     evidence = (lead_mentions or mentions or [None])[0]
     span = Span(start=evidence.start, end=evidence.end, source="rule:relevance") if evidence else None
     return Verdict(score >= THRESHOLD, round(score, 2), span)
+
+
+MIN_ENUMERATED_BLOCS = 3  # a roundup lists every bloc of the province; a meeting report names one or two
+_LINE_OPEN = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-–+•*])?[ \t]*$")
+
+
+def _enumerated_blocs(text: str, mentions: list[BlocMention]) -> int:
+    """How many different blocs open a line of their own, each followed by a colon ("2. Khối thi đua B: Sở X")."""
+    keys = set()
+    for m in mentions:
+        line_end = text.find("\n", m.end)
+        if _LINE_OPEN.search(text, max(0, m.start - 8), m.start) and ":" in text[m.end : line_end if line_end >= 0 else None]:
+            keys.add("#" + m.number if m.number else m.key)
+    return len(keys)
 
 
 def _lead_end(text: str) -> int:

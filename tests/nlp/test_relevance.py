@@ -48,6 +48,12 @@ NOT_RELEVANT = [
     # overview of the blocs of a province
     ("Tỉnh có 3 cụm, 18 khối thi đua",
      "Theo quyết định mới, toàn tỉnh có 3 cụm và 18 khối thi đua với 160 đơn vị; Cụm thi đua số 1 gồm 4 huyện phía Bắc."),
+    # a commendation decision that lists the leading unit of every bloc, one bloc per line
+    ("Tặng Cờ thi đua cho các đơn vị dẫn đầu năm 2023",
+     "Chủ tịch UBND tỉnh vừa ký quyết định tặng Cờ thi đua cho các tập thể dẫn đầu các cụm, khối thi đua. Cụ thể:\n"
+     "1. Cụm thi đua các huyện miền núi: UBND huyện Tây Giang.\n2. Khối thi đua Kinh tế - Kỹ thuật: Sở Xây dựng.\n"
+     "3. Khối thi đua các cơ quan Đảng: Ban Tổ chức Tỉnh ủy.\n4. Khối thi đua các doanh nghiệp: Công ty Cấp nước.\n"
+     "Quyết định có hiệu lực kể từ ngày ký."),
 ]
 
 
