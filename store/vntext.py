@@ -88,7 +88,11 @@ def expand_abbreviations(text: str) -> str:
     return pattern.sub(lambda m: table[m.group(0).lower()], text)
 
 
-_PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố|tp\.?)(?:\s+[^\s,;.()]+(?:\s+[^\s,;.()]+){0,2})?\s*$")
+_TAIL_WORDS = r"(?:\s+[^\s,;.()]+(?:\s+[^\s,;.()]+){0,2})?\s*$"
+_PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố|tp\.?)" + _TAIL_WORDS)
+# A name typed without diacritics ("van phong ubnd tinh"): a closing bare "tinh" stands for "tỉnh";
+# "tinh X" is left alone, since "tình", "tính" are other words ("hoi tinh nguyen").
+_FOLDED_PROVINCE_TAIL = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)\s*$")
 _PUNCT = re.compile(r"[\s\-–—_,.;:()\"'“”/]+")
 
 
@@ -98,7 +102,6 @@ def unit_key(name: str) -> str:
     "Sở KH&CN tỉnh Thái Nguyên" and "Sở Khoa học và Công nghệ" share one key.
     """
     text = normalize_tone_placement(nfc(name)).strip().lower()
+    tail = _FOLDED_PROVINCE_TAIL if fold_diacritics(text) == text else _PROVINCE_TAIL
     text = expand_abbreviations(text).lower()
-    text = _PROVINCE_TAIL.sub("", text)
-    text = re.sub(r"\s+tỉnh$", "", text)
-    return _PUNCT.sub(" ", fold_diacritics(text)).strip()
+    return _PUNCT.sub(" ", fold_diacritics(tail.sub("", text))).strip()

@@ -47,3 +47,16 @@ def test_fold_diacritics_maps_d_bar() -> None:
 )
 def test_unit_key_matches_abbreviated_and_full_names(a: str, b: str) -> None:
     assert unit_key(a) == unit_key(b)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("van phong ubnd tinh", "Văn phòng UBND tỉnh"), ("so tai chinh", "Sở Tài chính tỉnh Yên Bái")],
+)
+def test_unit_key_of_a_name_typed_without_diacritics(typed: str, written: str) -> None:
+    assert unit_key(typed) == unit_key(written)
+
+
+def test_unit_key_keeps_words_that_only_fold_like_tinh() -> None:
+    assert unit_key("Hội Tình nguyện") != unit_key("Hội")
+    assert unit_key("hoi tinh nguyen") == unit_key("Hội Tình nguyện")
