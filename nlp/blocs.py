@@ -30,7 +30,7 @@ _STOP_AT = re.compile(
     r"|triển khai|phát động|năm\s+\d+|năm\s+(?:học|nay|qua)|trong\s+(?:\d+|năm|thời|qua|những|các năm|công tác)"
     r"|có\s+(?:\d+|trên|hơn|gần|tổng)|đoàn kết|hợp tác|giai đoạn|danh hiệu|nhất trí|trưởng\s+(?:khối|cụm)"
     r"|phó\s+(?:trưởng|khối|cụm)|khối\s+(?:trưởng|phó)|cụm\s+(?:trưởng|phó)"
-    r"|tổ chức\s+(?:hội|lễ|buổi|ký|kí|các|thành|tổng|sơ|gặp|giao|tốt|thực|triển|phát|hoạt|kí)"
+    r"|tổ chức\s+(?:hội|lễ|buổi|ký|kí|các|thành|tổng|sơ|gặp|giao|tốt|thực|triển|phát|hoạt|kí|chương|đợt|cuộc|chuyến|giải|tọa)"
     r"|và\s+(?:triển|phát|ký|kí|tổ chức|tổng|sơ|đề|bàn|thông|các đơn|các cơ quan|đã)"
     r"|bình\s+(?:xét|chọn|bầu)|về\s+(?:việc|dự|đích)|đánh giá|mới|ngày|sáng|chiều|hôm|toàn|để|nhằm|mà|đến|vào"
     r"|hội nghị|năm\s*$|hướng|tích cực|chụp|tập trung|phấn đấu|đề ra|đề nghị|thống nhất|hoàn thành|góp phần|ra sức|nỗ lực|"

@@ -11,6 +11,9 @@ from tests.nlp.helpers import doc
         ("Chiều 15/7, Khối thi đua các cơ quan Kinh tế - Kỹ thuật tỉnh tổ chức hội nghị sơ kết.", None, None,
          "Khối thi đua các cơ quan Kinh tế - Kỹ thuật tỉnh"),
         ("Ngày 2/3, Khối thi đua số 8 ký kết giao ước thi đua năm 2022.", None, None, "Khối thi đua số 8"),
+        # "tổ chức chương trình / đợt / chuyến …" is the verb that ends the name
+        ("Khối thi đua Nội chính tỉnh tổ chức chuyến về nguồn tại Cà Mau.", None, None, "Khối thi đua Nội chính tỉnh"),
+        ("Cụm thi đua các xã biên giới tổ chức chương trình thiện nguyện.", None, None, "Cụm thi đua các xã biên giới"),
         ("Khối thi đua XII gồm 9 đơn vị ngân hàng đã tổng kết năm 2015.", None, None, "Khối thi đua XII"),
         ("Cụm thi đua các huyện miền núi vừa tổ chức hội nghị. Cụm thi đua các huyện miền núi gồm 5 huyện.", None, None,
          "Cụm thi đua các huyện miền núi"),
