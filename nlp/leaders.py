@@ -25,7 +25,7 @@ _ROLE = re.compile(
 )
 # "X là / làm / được bầu làm / đảm nhận cương vị [đơn vị] Trưởng khối"
 _CUE_BEFORE = re.compile(
-    r"(?:\s(?:là|làm|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
+    r"(?:\s(?:là|làm|với\s+(?:vai trò|cương vị)|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
     r"|giữ(?:\s+(?:vai trò|cương vị|chức))?|đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
     r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
     # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent between is no part of X

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from nlp.folding import UPPER
+from nlp.lexicon import words as words_of
 from nlp.places import agency_heads, departments, place_heads
 
 # A person's title in front of the unit they lead: "Phó Giám đốc Sở Xây dựng" -> "Sở Xây dựng".
@@ -160,9 +161,31 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
         if cap is not None and cap.start() < m_start and not re.search(r"\s", chunk[cap.start() : m_start].strip()):
             m_start = cap.start()
     name = clean_unit(chunk[m_start:])
+    if titled:
+        name = drop_trailing_person(name)  # "Phó Chủ tịch UBND huyện X Lê Văn A": title, unit, then the person
     if not is_unit_like(name):
         return None
     return name, start + m_start
+
+
+_PLACE_WORD_BEFORE_NAME = {"phố", "tỉnh", "huyện", "quận", "xã", "phường", "trấn", "tp", "tp.", "tx", "tx."}
+
+
+def drop_trailing_person(name: str) -> str:
+    """Return ``name`` without a person's full name glued after the unit ("UBND TX An Nhơn Võ Thanh Sơn" -> "UBND TX An Nhơn").
+
+    The person is a surname and one or two more capitalised words at the very end; the unit before keeps a
+    capitalised name of its own, so "huyện Trần Văn Thời" and "thành phố Hồ Chí Minh" stay whole.
+    """
+    words = name.split()
+    for k in range(len(words) - 3, max(1, len(words) - 4), -1):
+        rest = words[k:]
+        if words[k] not in words_of("surnames") or not all(w[:1].isupper() for w in rest):
+            continue
+        before = words[k - 1]
+        if before[:1].isupper() and before.lower() not in _PLACE_WORD_BEFORE_NAME and len(words[: k]) >= 2:
+            return " ".join(words[:k])
+    return name
 
 
 def unit_after(text: str, start: int) -> tuple[str, int] | None:

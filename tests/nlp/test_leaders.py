@@ -130,6 +130,14 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 14/2/2023, Cụm thi đua số 3 tổng kết năm 2022. Dự có bà Lê Thị Hoa, Phó Chủ tịch UBND huyện Tân Uyên, "
          "đại diện đơn vị Cụm trưởng năm 2022. Năm 2023, huyện Than Uyên là Cụm trưởng.",
          {("huyện Tân Uyên", "head", 2022), ("huyện Than Uyên", "head", 2023)}),
+        # "X với vai trò Cụm trưởng" names the head of the stated year
+        ("Ngày 6/3/2024, Cụm thi đua số 2 ký giao ước năm 2024. Năm 2023, huyện Mường Tè với vai trò Cụm trưởng đã "
+         "điều hành tốt các hoạt động.",
+         {("huyện Mường Tè", "head", 2023)}),
+        # title, unit, then the person's name: the name is no part of the unit
+        ("Sáng 4/3/2025, Cụm thi đua số 3 ký giao ước năm 2025. Chủ tịch UBND thị xã Hoài Nhơn Đặng Văn Lực, đại diện "
+         "đơn vị Cụm trưởng năm 2025, chủ trì hội nghị.",
+         {("UBND thị xã Hoài Nhơn", "head", 2025)}),
     ],
 )
 def test_leaders(text, expected):
