@@ -230,10 +230,20 @@ def _bare_key(unit: str) -> str:
     return unit_key(_PEOPLES_COMMITTEE.sub("", unit))
 
 
+# "thành viên của Khối như A, B", "gồm 12 đơn vị, trong đó có A, B": some members by way of example
+_PARTIAL = re.compile(r"(?<!\w)(?:như|trong đó(?:\s+có)?|tiêu biểu là)(?!\w)[^.;\n]{0,30}$", re.IGNORECASE)
+
+
+def _partial_list(text: str, members: list[Member]) -> bool:
+    """Does the article name its members only by way of example (so a leader is not added as one more)?"""
+    first = min(x.start for x in members)
+    return bool(_PARTIAL.search(text, max(0, first - 60), first))
+
+
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.members`` (plus the leaders when a list is given) and ``records.member_count``."""
     members = extract_members(doc, records.bloc)
-    if members:
+    if members and not _partial_list(doc.text, members):
         keys = {_bare_key(x.unit) for x in members}
         for leader in records.leaders:
             k = _bare_key(leader.unit)

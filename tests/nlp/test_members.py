@@ -225,3 +225,24 @@ def test_a_second_blocs_members_are_left_out():
     fill_bloc(d, r)
     fill(d, r)
     assert [m.unit for m in r.members] == ["Sở Tư pháp", "Công an tỉnh", "Thanh tra tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full list: the head named elsewhere is one more member
+        ("Ngày 9/1/2024, Khối thi đua Kinh tế tổng kết năm 2023. Khối gồm 3 đơn vị: Sở Tài chính, Sở Xây dựng, "
+         "Sở Công Thương. Năm 2023, Cục Thuế tỉnh là Trưởng khối.",
+         ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "Cục Thuế tỉnh"]),
+        # members named by way of example: the head is not added to them
+        ("Ngày 9/1/2024, Khối thi đua Kinh tế tổng kết năm 2023. Các thành viên của Khối như Sở Tài chính, Sở Xây dựng "
+         "đã hoàn thành nhiệm vụ. Năm 2023, Cục Thuế tỉnh là Trưởng khối.",
+         ["Sở Tài chính", "Sở Xây dựng"]),
+    ],
+)
+def test_the_head_joins_only_a_full_member_list(text, expected):
+    d = doc(text)
+    r = records_after_events(d)
+    fill_leaders(d, r)
+    fill(d, r)
+    assert [m.unit for m in r.members] == expected
