@@ -8,6 +8,7 @@ engine's ratio to it.
 
     python bench/index_bench.py                  # 10k documents, all engines (a few minutes)
     python bench/index_bench.py --docs 100000    # the issue's 100k targets (long: run it in the background)
+    python bench/index_bench.py --docs 100000 --baseline-docs 100000   # default set-up at the same size too
     python bench/index_bench.py --docs 2000 --engines tantivy,fts5 --no-baseline
 """
 
@@ -300,7 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=10_000, help="corpus size (default 10000; 100000 for the targets)")
     parser.add_argument("--engines", default="whoosh,tantivy,fts5", help="comma-separated: whoosh,tantivy,fts5")
-    parser.add_argument("--no-baseline", action="store_true", help="skip Whoosh's default set-up at 10k")
+    parser.add_argument("--no-baseline", action="store_true", help="skip Whoosh's default set-up")
+    parser.add_argument("--baseline-docs", type=int, default=BASELINE_DOCS,
+                        help="corpus size for Whoosh's default set-up (default 10000; give --docs's value to "
+                             "compare at the same size: at 100k it takes ~10 minutes)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
@@ -310,9 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_baseline:
         with tempfile.TemporaryDirectory(prefix="khoi-index-bench-") as work:
             db_path = str(Path(work) / "bench.db")
-            make_store(Path(db_path), BASELINE_DOCS, args.seed)
+            make_store(Path(db_path), args.baseline_docs, args.seed)
             base = _in_child(run_whoosh_default, db_path, work)
-        print(f"\nWhoosh default set-up at {BASELINE_DOCS:,} documents:\n{HEADER}\n{_row(base, None)}", flush=True)
+        print(f"\nWhoosh default set-up at {args.baseline_docs:,} documents:\n{HEADER}\n{_row(base, None)}", flush=True)
     with tempfile.TemporaryDirectory(prefix="khoi-index-bench-") as work:
         db_path = str(Path(work) / "bench.db")
         t = time.perf_counter()

@@ -49,9 +49,34 @@ def clean_text(text: str) -> str:
 
 
 def fold_diacritics(text: str) -> str:
-    """Return ``text`` without Vietnamese diacritics ("Chỉ thị Đảng" -> "Chi thi Dang")."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Return ``text`` without Vietnamese diacritics ("Chỉ thị Đảng" -> "Chi thi Dang").
+
+    Same result as decomposing to NFD and dropping every combining mark, character by character
+    in C through one translation table (``_fold_table``) instead of a Python step per character.
+    """
+    return text.translate(_fold_table())
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str | None]:
+    """Map each character whose NFD has combining marks to what is left without them; marks to None.
+
+    Canonical reordering only moves combining marks, which are dropped anyway, so folding the
+    characters one by one equals folding the whole NFD string. No character above U+2FFFF has a
+    decomposition or a non-zero combining class. Built once (~0.1 s).
+    """
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in range(0x30000):
+        ch = chr(cp)
+        if unicodedata.combining(ch):
+            table[cp] = None
+            continue
+        decomposed = unicodedata.normalize("NFD", ch)
+        if decomposed != ch:
+            kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+            if kept != ch:
+                table[cp] = kept.translate(_D_MAP)
+    return table
 
 
 def fold_key(text: str) -> str:

@@ -13,7 +13,8 @@ import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from itertools import accumulate, chain, repeat
+from operator import add, truediv
 from pathlib import Path
 from pickle import loads
 from typing import Any
@@ -60,7 +61,10 @@ MMAP = True  # see WhooshReader.__init__
 # emptied at the start of every search, so repeated queries are not served from it.
 TERM_CACHE_SIZE = 64
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
-SMALL_RESULT = 5_000  # below this many matches, facets are counted doc by doc, above value by value
+# Facets are counted doc by doc (each matched document's values, chained and counted in C) unless
+# the result is larger than this share of a facet's postings, then value by value (one C set
+# intersection per value). Doc by doc costs one lookup per matched document and value.
+BY_VALUE_SHARE = 0.5
 
 
 class PreAnalyzed(fields.FieldType):
@@ -244,7 +248,8 @@ class WhooshReader(EngineReader):
         self.ix = FileStorage(str(path), supports_mmap=MMAP).open_index(INDEX_NAME)
         self.searcher = self.ix.searcher()
         self._facet_sets: dict[str, dict[str, set[int]]] = {}
-        self._doc_facets: dict[str, dict[int, list[str]]] = {}
+        self._doc_facets: dict[str, list[tuple[str, ...]]] = {}
+        self._facet_postings: dict[str, int] = {}
         self._filter_cache: dict[Q, set[int]] = {}
         self._date_column: Any = None
         self._term_cache: dict[tuple[str, str], tuple[list[int], list[float], list[Any]]] = {}
@@ -259,13 +264,13 @@ class WhooshReader(EngineReader):
     # ---- caches ------------------------------------------------------------------------
 
     def _facet(self, name: str) -> dict[str, set[int]]:
-        """Return {value: docnums} of one facet, loaded on first use."""
+        """Return {value: docnums} of one facet, loaded on first use (with its doc -> values column)."""
         sets = self._facet_sets.get(name)
         if sets is None:
             reader = self.searcher.reader()
             fname = facet_field(name)
             sets = {}
-            by_doc: dict[int, list[str]] = defaultdict(list)
+            by_doc: list[list[str]] = [[] for _ in range(reader.doc_count_all())]
             if fname in reader.indexed_field_names():
                 for btext in reader.lexicon(fname):
                     value = btext.decode("utf-8")
@@ -274,7 +279,8 @@ class WhooshReader(EngineReader):
                     for d in ids:
                         by_doc[d].append(value)
             self._facet_sets[name] = sets
-            self._doc_facets[name] = by_doc
+            self._doc_facets[name] = [tuple(values) for values in by_doc]
+            self._facet_postings[name] = sum(len(ids) for ids in sets.values())
         return sets
 
     def _docset(self, q: Q) -> set[int]:
@@ -324,10 +330,8 @@ class WhooshReader(EngineReader):
         hits: list[EngineHit] = []
         if total and limit > 0:
             if sort == "relevance" and scored and not match_all:
-                scores = self._scores(query_, matched)
                 # Ties broken by document number so pages are stable.
-                top = heapq.nsmallest(wanted, matched, key=lambda d: (-scores.get(d, 0.0), d))
-                ranked = [(d, scores.get(d, 0.0)) for d in top[offset:wanted]]
+                ranked = self._top(self._scores(query_, matched), matched, wanted)[offset:wanted]
             else:
                 column = self._dates()
                 pick = heapq.nsmallest if sort == "date_asc" else heapq.nlargest
@@ -362,7 +366,7 @@ class WhooshReader(EngineReader):
                     m._read_data()
                 deltas, w, v = m._data
                 n = len(deltas)
-                ids.extend(accumulate(deltas) if not base else (d + base for d in accumulate(deltas)))
+                ids.extend(accumulate(deltas) if not base else map(base.__add__, accumulate(deltas)))
                 if w is None:
                     weights.extend([1.0] * n)
                 elif isinstance(w, float):
@@ -456,7 +460,9 @@ class WhooshReader(EngineReader):
     # ---- ranking: BM25F (Whoosh's default weighting), summed over the query's positive terms ----
 
     def _scores(self, q: Q, matched: set[int]) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
+        """Return {docnum: BM25F score} for the matched documents that contain a positive term."""
+        scores: dict[int, float] = {}
+        get = scores.get
         for field, text, boost in _positive_terms(q):
             if field.startswith(FACET_PREFIX) or field == DATE:
                 continue
@@ -466,11 +472,27 @@ class WhooshReader(EngineReader):
             norm = self._norms(field)
             idf = math.log(self._doc_count / (len(ids) + 1)) + 1
             c = idf * boost * (BM25_K1 + 1)
-            get = scores.__getitem__
-            for d, tf in zip(ids, weights, strict=False):
-                if d in matched:
-                    scores[d] = get(d) + c * tf / (tf + norm[d])
+            common = matched.intersection(ids)
+            if len(common) == len(ids):
+                docs, tfs = ids, weights
+            else:  # only the matched documents' postings are visited (an AND visits its smallest result)
+                tf_of = dict(zip(ids, weights, strict=False))
+                docs = list(common)
+                tfs = list(map(tf_of.__getitem__, docs))
+            # c * tf / (tf + norm[d]) added to each document's score, every step in C (map/zip/update).
+            parts = map(truediv, map(c.__mul__, tfs), map(add, tfs, map(norm.__getitem__, docs)))
+            if scores:
+                parts = map(add, map(get, docs, repeat(0.0)), parts)
+            scores.update(zip(docs, parts, strict=False))
         return scores
+
+    @staticmethod
+    def _top(scores: dict[int, float], matched: set[int], wanted: int) -> list[tuple[int, float]]:
+        """The ``wanted`` best (docnum, score) pairs: highest score first, ties by document number."""
+        top = [(d, scores[d]) for d in heapq.nlargest(wanted, sorted(scores), key=scores.__getitem__)]
+        if len(top) < wanted and len(scores) < len(matched):  # documents matched without a scoring term
+            top.extend((d, 0.0) for d in heapq.nsmallest(wanted - len(top), matched.difference(scores)))
+        return top
 
     def _norms(self, field: str) -> list[float]:
         """Return K1 * ((1 - B) + B * length / average length) for each document of ``field``."""
@@ -497,17 +519,17 @@ class WhooshReader(EngineReader):
         out: dict[str, list[tuple[str, int]]] = {}
         for name in FACETS:
             sets = self._facet(name)
-            counter: Counter[str] = Counter()
-            if len(matched) <= SMALL_RESULT:
-                by_doc = self._doc_facets[name]
-                for d in matched:
-                    counter.update(by_doc.get(d, ()))
+            counter: Counter[str]
+            if len(matched) <= BY_VALUE_SHARE * self._facet_postings[name]:
+                # Every lookup and the counting itself run in C: no Python code per document.
+                counter = Counter(chain.from_iterable(map(self._doc_facets[name].__getitem__, matched)))
             else:
+                counter = Counter()
                 for value, docs in sets.items():
                     n = len(matched & docs) if len(docs) < len(matched) else len(docs & matched)
                     if n:
                         counter[value] = n
-            out[name] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+            out[name] = heapq.nsmallest(FACET_LIMIT, counter.items(), key=lambda kv: (-kv[1], kv[0]))
         return out
 
     def stored(self, doc_id: int) -> dict[str, Any] | None:

@@ -60,3 +60,25 @@ def test_unit_key_of_a_name_typed_without_diacritics(typed: str, written: str) -
 def test_unit_key_keeps_words_that_only_fold_like_tinh() -> None:
     assert unit_key("Hội Tình nguyện") != unit_key("Hội")
     assert unit_key("hoi tinh nguyen") == unit_key("Hội Tình nguyện")
+
+
+def _fold_by_nfd(text: str) -> str:
+    """The definition fold_diacritics must keep: NFD, then every combining mark dropped."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_fold_diacritics_equals_nfd_folding_on_mixed_input() -> None:
+    samples = [
+        "Khối thi đua các cơ quan Đảng tỉnh Thừa Thiên Huế: hoà, thuỷ, khoẻ, Nguyễn Thị Ánh Tuyết",
+        unicodedata.normalize("NFD", "Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị"),  # decomposed input
+        "e\u0302\u0301 a\u0323\u0306 o\u031b\u0300",  # marks typed separately, out of canonical order
+        "Ǆ ǅ ﬁ Åström Ελληνικά Ёж 가나 ｱ ℃ ①",  # other scripts and compatibility characters
+    ]
+    for text in samples:
+        assert fold_diacritics(text) == _fold_by_nfd(text)
+
+
+def test_fold_diacritics_equals_nfd_folding_for_every_character() -> None:
+    text = "".join(chr(cp) for cp in range(0x20, 0x30000) if not 0xD800 <= cp <= 0xDFFF)
+    assert fold_diacritics(text) == _fold_by_nfd(text)
