@@ -41,7 +41,8 @@ _COMMA_CONTINUE = re.compile(
     r"(?:thành phố|thị xã|thành|thị|hội|ngành|xã hội|cao đẳng|đại học|trung cấp|nghề nghiệp|doanh nghiệp"
     r"|đoàn thể|tổ chức|xã|huyện|phường|ban|cơ quan|trường|thể thao|du lịch|kỹ thuật|khoa học|tài chính"
     r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại|giúp việc|tham mưu|mặt trận|mttq|đảng|chính quyền|đơn vị sự nghiệp"
-    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế)(?!\w)"
+    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế"
+    r"|(?:nông|lâm|ngư|công|diêm|thủy|thuỷ)\s+(?:nghiệp|sản|lợi))(?!\w)"
 )
 # "Khối thi đua các đơn vị sự nghiệp …", "Khối thi đua đơn vị kinh tế …": these words open a name, they end it elsewhere.
 _NAME_OPENING = re.compile(r"(?:các\s+)?đơn vị\s+(?!thành viên|trưởng|phó|trong|của|đã|đăng|tổ chức)[^\W\d]")
@@ -122,6 +123,9 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
             break
         tokens.append((s, e))
         if closing or raw.isdigit() or _ROMAN.match(raw):
+            parent_end = None if closing else _parent_org_end(text, e)
+            if parent_end is not None:  # "Cụm thi đua số 2 Liên đoàn Lao động tỉnh": the parent organisation
+                tokens.extend((t.start(), t.end()) for t in _TOKEN.finditer(text, e, parent_end))
             break  # a number closes the name: "Khối thi đua số 8"
         if len(tokens) >= MAX_NAME_TOKENS:
             break
@@ -129,6 +133,31 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         tokens.pop()
     end = tokens[-1][1] if tokens else pos
     return end, tokens
+
+
+# After a bloc's number, a provincial organisation whose internal bloc it is: a capitalised name of up to
+# five words closed by "tỉnh" / "thành phố" ("Bộ đội Biên phòng tỉnh", "Hội Nông dân tỉnh Hà Tĩnh"), or a
+# youth union "Tỉnh Đoàn" / "Thành Đoàn" (+ province). Councils and offices of the government are left out.
+_PARENT_ORG = re.compile(r" +((?:Tỉnh|Thành) +[Đđ]oàn|[A-ZĐ][\w&-]*(?: +[\w&-]+){0,4}? +(?:tỉnh|thành phố)(?!\w))")
+_NOT_PARENT = re.compile(r"(?:UBND|HĐND|Ủy|Uỷ|Sở|Phòng|Ban|Văn|Phó|Trưởng|Chủ|Cụm|Khối|Tại|Các|Năm|Ngày|Đồng)(?!\w)")
+
+
+def _parent_org_end(text: str, pos: int) -> int | None:
+    """End of the parent organisation named right after a bloc's number at ``pos``, else None."""
+    m = _PARENT_ORG.match(text, pos)
+    if m is None or _NOT_PARENT.match(m.group(1)):
+        return None
+    phrase = m.group(1).lower()
+    if any(_STOP_AT.match(phrase, w.start()) for w in re.finditer(r"(?<!\S)\S", phrase)):
+        return None  # a verb or clause word: "số 2 Tổng kết …", "số 2 Ký kết giao ước tại tỉnh"
+    end = m.end()
+    window = fold_aligned(text[end : end + 40])
+    head = _PROVINCE_HEAD.match(window.lstrip()) if not m.group(1).endswith(("tỉnh", "phố")) else None
+    skip = len(window) - len(window.lstrip())
+    name = province_name_pattern().match(window, skip + (head.end() if head else 0)) if window[:1] == " " else None
+    if name is not None and text[end + name.start() : end + name.start() + 1].isupper():
+        end += name.end()
+    return end
 
 
 _PROVINCE_HEAD = re.compile(r"(?:thuoc\s+)?(?:tinh|thanh pho|tp\.?)\s+")

@@ -56,6 +56,19 @@ from tests.nlp.helpers import doc
         # "thuộc thành phố X" after a descriptive name is kept
         ("Sáng 20/1, Cụm thi đua các quận, huyện thuộc thành phố Đà Nẵng tổng kết năm 2023.", None, None,
          "Cụm thi đua các quận, huyện thuộc thành phố Đà Nẵng"),
+        # a numbered cluster inside a provincial organisation keeps the organisation's name
+        ("Sáng 5/6, Cụm thi đua số 4 Hội Liên hiệp Phụ nữ tỉnh Yên Bái tổ chức hội nghị sơ kết.", None, None,
+         "Cụm thi đua số 4 Hội Liên hiệp Phụ nữ tỉnh Yên Bái"),
+        ("Cụm thi đua số 3 Công an tỉnh tổng kết năm 2023. Cụm thi đua số 3 gồm 5 đơn vị.", None, None,
+         "Cụm thi đua số 3 Công an tỉnh"),
+        ("Ngày 2/7, Cụm thi đua số 1 Thành Đoàn Hải Phòng tổ chức sơ kết công tác Đoàn.", None, None,
+         "Cụm thi đua số 1 Thành Đoàn Hải Phòng"),
+        # … but not a verb, "thuộc …" or a lower-case description after the number
+        ("Cụm thi đua số 6 thuộc Hội Cựu chiến binh tỉnh đã tổng kết.", None, None, "Cụm thi đua số 6"),
+        ("Khối thi đua số 2 Tổ chức hội nghị tại UBND tỉnh.", None, None, "Khối thi đua số 2"),
+        # "nông, lâm nghiệp": an enumerated branch of the economy after a comma
+        ("Khối thi đua các công ty nông, lâm nghiệp vừa ký kết giao ước thi đua.", None, None,
+         "Khối thi đua các công ty nông, lâm nghiệp"),
     ],
 )
 def test_bloc_name(text, title, url, expected):
