@@ -36,7 +36,7 @@ VERB_WINDOW = 40  # characters before a title searched for its verb
 _UNIT_HEAD = re.compile(
     r"(?:Sở|sở|Ban|Văn phòng|VP|UBND|Ủy ban|Uỷ ban|UBMTTQ|Hội|Liên hiệp|Liên đoàn|Liên minh|Trường|ĐH|CĐ|TC|"
     r"Đại học|Cao đẳng|Trung cấp|Học viện|Cục|Chi cục|Kho bạc|Ngân hàng|NH|Công an|Bộ Chỉ huy|Bộ CHQS|Bộ đội|"
-    r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
+    r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Tỉnh Đoàn|Thành Đoàn|Huyện Đoàn|Đoàn|Đồn|Hải đội|Bộ Tư lệnh|Đặc khu|đặc khu|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
     r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP\.|Tp\.|TX\.|Tx\.|TP|"
     r"Quận|quận|Thị trấn|thị trấn|Tạp chí|Phân hiệu|LĐLĐ|Thuế|Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
     r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan)"
@@ -61,6 +61,8 @@ _GIVE = re.compile(
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s+(tập thể|cá nhân|đơn vị|cơ quan)(?![\wđ])")
 _COUNT_CUE = re.compile(r"khen thưởng|tặng|trao|đề nghị|xét", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+", re.IGNORECASE)
+# "tặng Cờ thi đua cho 02 đơn vị: A; B": the count, a colon, then the units it counts
+_COUNT_COLON = re.compile(r"\s*:\s*(?=\S)")
 _GENERIC_GROUP = re.compile(r"^(?:các|những)\s+(tập thể|cá nhân|đơn vị)", re.IGNORECASE)
 _SKIP_BEFORE_CHO = re.compile(
     r"^[”\"’»]?(?:\s*(?:xuất sắc|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
@@ -85,6 +87,13 @@ _NEEDS_RECIPIENT = {"đơn vị xuất sắc", "đơn vị dẫn đầu", "giả
 _RANKING = {"đơn vị xuất sắc", "đơn vị dẫn đầu"}
 # "Ban tổ chức trao giải nhất toàn đoàn cho A; giải nhì cho B": the overall prize
 _OVERALL = re.compile(r"\s+toàn\s+(?:đoàn|khối|cụm)$", re.IGNORECASE)
+# "tặng Cờ thi đua cho X, đơn vị dẫn đầu Cụm": the ranking in apposition to the recipient is a second award
+_APPOSITION = re.compile(r"\s*,\s*$")
+_RANKING_OF_BLOC = re.compile(r"\s+(?:khối|cụm)(?!\w)", re.IGNORECASE)
+# "X xếp thứ nhất, được cụm đề nghị … tặng Cờ thi đua": the unit ranked first is the one proposed
+_RANKED = re.compile(
+    r"\s+(?:được\s+)?(?:xếp|đứng|đạt)\s+(?:thứ|hạng|vị trí)\s+(?:nhất|nhì|hai|ba|tư|\d+)(?!\w)", re.IGNORECASE
+)
 # a bloc's ranking decided by a vote ("suy tôn X là đơn vị dẫn đầu"), not a reason given after an award
 _RANKING_VERB = re.compile(r"(?<!\w)(?:suy tôn|bình chọn|bầu chọn|bình xét|công nhận|xếp|xếp hạng|chọn)(?!\w)", re.IGNORECASE)
 _FOR_RECIPIENT = re.compile(r"(?<!\w)(?:cho|đến|tới)\s", re.IGNORECASE)
@@ -270,12 +279,20 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             rule = "rule:award_title_colon"
         if rule:
             pass
+        elif (
+            m.kind in _RANKING
+            and last_recipients
+            and _APPOSITION.fullmatch(text[last_recipients[-1][2] : m.start])
+            and _RANKING_OF_BLOC.match(after)
+        ):
+            recipients = list(last_recipients)
+            rule = "rule:award_ranking_apposition"
         elif cho or belongs:
             start = m.end + (cho or belongs).end()  # type: ignore[union-attr]
             generic = _GENERIC_GROUP.match(text, start)
             counts = _counts(text, start)
             if counts:
-                intro = _LIST_INTRO.search(text, counts[-1][3])
+                intro = _LIST_INTRO.search(text, counts[-1][3]) or _COUNT_COLON.match(text, counts[-1][3])
                 if intro:
                     recipients = _units_list(text, intro.end())
                     counts = []
@@ -316,6 +333,10 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
                 recipients = _units_before(text, boundary, boundary + passive.start())
                 counts = [] if recipients else _counts_before(text, boundary, boundary + passive.start())
                 rule = "rule:award_given_passive"
+            ranked = list(_RANKED.finditer(clause))
+            if not recipients and not counts and ranked:
+                recipients = _units_before(text, boundary, boundary + ranked[-1].start())
+                rule = "rule:award_given_ranked"
             if not recipients and not counts:
                 recipients = list(last_recipients) or _passive_subject(text, m.start) or _voted_for(text, boundary, m.start)
                 rule = "rule:award_given_same_recipient" if recipients else "rule:award_given"
@@ -384,6 +405,8 @@ def _name_overall_prizes(awards: list[Award]) -> None:
     """
     overall = [a for a in awards if _OVERALL.search(a.award)]
     plain = {fold_key(a.award) for a in awards if _kind(a.award) == "giải" and not _OVERALL.search(a.award)}
+    if not plain:  # "A đạt giải nhất toàn đoàn, B đạt giải nhì toàn đoàn": every rank is named as overall
+        return
     if any(fold_key(_OVERALL.sub("", a.award)) in plain for a in overall):
         return
     for a in overall:

@@ -151,3 +151,42 @@ def test_overall_prize_keeps_its_qualifier_next_to_per_event_prizes() -> None:
 def test_overall_prize_alone_is_named_by_its_rank() -> None:
     text = "Kết thúc hội thao, Ban tổ chức trao giải nhất toàn khối cho Sở Công Thương; giải nhì cho Sở Xây dựng."
     assert _awards(text) == [("giải nhất", "Sở Công Thương", None), ("giải nhì", "Sở Xây dựng", None)]
+
+
+def test_every_rank_named_as_overall_keeps_the_qualifier() -> None:
+    text = "Kết quả, Tỉnh Đoàn Hưng Hòa đạt giải nhất toàn đoàn, Huyện Đoàn Bình Lục đạt giải nhì toàn đoàn."
+    assert _awards(text) == [
+        ("giải nhất toàn đoàn", "Tỉnh Đoàn Hưng Hòa", None),
+        ("giải nhì toàn đoàn", "Huyện Đoàn Bình Lục", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ranking in apposition to the recipient of a flag is a second award
+        ("Hội nghị đề nghị UBND tỉnh tặng Cờ thi đua cho UBND huyện Sơn Hà, đơn vị dẫn đầu Cụm năm 2024; "
+         "đề nghị tặng Bằng khen cho UBND huyện Minh Long.",
+         [("Cờ thi đua", "UBND huyện Sơn Hà", None), ("đơn vị dẫn đầu", "UBND huyện Sơn Hà", None),
+          ("Bằng khen", "UBND huyện Minh Long", None)]),
+        ("Khối đề nghị tặng Cờ thi đua cho Sở Y tế, đơn vị xuất sắc dẫn đầu Khối; tặng Bằng khen cho Sở Nội vụ.",
+         [("Cờ thi đua", "Sở Y tế", None), ("đơn vị xuất sắc dẫn đầu", "Sở Y tế", None),
+          ("Bằng khen", "Sở Nội vụ", None)]),
+        # the unit ranked first/second is the one proposed, even with the issuer named in between
+        ("Kết quả, Hội Cựu chiến binh huyện Ea Súp xếp thứ nhất, được cụm đề nghị Trung ương Hội tặng Cờ thi đua; "
+         "Hội Cựu chiến binh huyện Cư M'gar xếp thứ hai, đề nghị Hội Cựu chiến binh tỉnh tặng Bằng khen.",
+         [("Cờ thi đua", "Hội Cựu chiến binh huyện Ea Súp", None),
+          ("Bằng khen", "Hội Cựu chiến binh huyện Cư M'gar", None)]),
+        # a count, a colon, then the units counted
+        ("- Đề nghị UBND tỉnh tặng Cờ thi đua cho 02 đơn vị: Công ty Cổ phần Cấp nước Hà Giang; "
+         "Ngân hàng Chính sách xã hội Chi nhánh tỉnh Hà Giang.",
+         [("Cờ thi đua", "Công ty Cổ phần Cấp nước Hà Giang", None),
+          ("Cờ thi đua", "Ngân hàng Chính sách xã hội Chi nhánh tỉnh Hà Giang", None)]),
+        # armed-forces posts and special zones as recipients
+        ("Cụm đề nghị Bộ Tư lệnh tặng Cờ thi đua cho Đồn Biên phòng Sa Vĩ.", [("Cờ thi đua", "Đồn Biên phòng Sa Vĩ", None)]),
+        ("Hội nghị suy tôn đặc khu Cồn Cỏ là đơn vị dẫn đầu Cụm, đề nghị UBND tỉnh tặng Cờ thi đua.",
+         [("đơn vị dẫn đầu", "đặc khu Cồn Cỏ", None), ("Cờ thi đua", "đặc khu Cồn Cỏ", None)]),
+    ],
+)
+def test_ranking_apposition_ranked_subject_and_count_lists(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
