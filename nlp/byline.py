@@ -27,6 +27,8 @@ _NOT_NAME = {
     "quang cao", "lien ket", "lien ket web", "binh luan", "dang nhap", "trang chu", "chia se", "tin tuc",
     "video", "menu", "xem them", "tin lien quan", "bao cao", "thong bao", "ket luan", "hoi nghi",
     "phat bieu", "quang canh", "toan canh", "tin tuc su kien", "chuyen muc", "lien he",
+    # the editorial board signs as an office, not a person ("BBT" = Ban Biên tập)
+    "bbt", "btv", "ban bien tap",
 }
 # Words that never occur in a personal name (Văn, Trung, Tâm, Công, Thành, Đoàn all do).
 _UNIT_WORDS = {

@@ -1,4 +1,4 @@
-"""Quoted names of emulation movements and campaigns: phong trào thi đua “…”, cuộc vận động "…".
+"""Quoted names of emulation movements and campaigns: phong trào thi đua “…”, cuộc vận động "…", chiến dịch "…".
 
 Quotes may be "…", “…”, «…», ‘…’ or '…'. A quotation is a movement when a cue word (phong trào, cuộc vận động, chủ đề, khẩu hiệu, …)
 stands just before it, when it continues a list of such quotations, or when it is one of the
@@ -18,7 +18,7 @@ from store.models import Movement
 from store.vntext import fold_key
 
 _CUE = re.compile(
-    r"(?:phong trào|cuộc vận động|vận động|chủ đề|khẩu hiệu|phương châm|phát động|hưởng ứng|chủ đề hành động)"
+    r"(?:phong trào|cuộc vận động|vận động|chiến dịch|chủ đề|khẩu hiệu|phương châm|phát động|hưởng ứng|chủ đề hành động)"
     r"(?:\s+thi đua)?\s*(?:là|với|như|:)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -200,7 +200,7 @@ def _unquoted(text: str) -> list[Movement]:
 def _cue_near(window: str) -> bool:
     """True when a cue word ends within MAX_CUE_GAP characters of the quotation."""
     lower = window.lower()
-    for cue in ("phong trào", "cuộc vận động", "vận động", "chủ đề", "khẩu hiệu", "phương châm", "phát động", "hưởng ứng"):
+    for cue in ("phong trào", "cuộc vận động", "vận động", "chiến dịch", "chủ đề", "khẩu hiệu", "phương châm", "phát động", "hưởng ứng"):
         pos = lower.rfind(cue)
         if pos >= 0:
             gap = lower[pos + len(cue) :]

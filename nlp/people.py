@@ -139,7 +139,9 @@ def _titled_full_name(tokens: list[_Tok], k: int, n: int) -> bool:
     """"bà Giàng Thị Mai, Phó Chủ tịch …": a full name (3–4 syllables) right before a title is a person
     even when its family name is not in the list."""
     sep = k + n
-    return 3 <= n <= 4 and sep + 1 < len(tokens) and tokens[sep].low in {",", "-", "–", "—"} and bool(
+    # "ông A Thái", "ông Y Đức": an Ede/Jarai/Bahnar prefix letter + given name is a full name too
+    prefix_letter = n == 2 and len(tokens[k].text) == 1 and tokens[k].text.isupper()
+    return (3 <= n <= 4 or prefix_letter) and sep + 1 < len(tokens) and tokens[sep].low in {",", "-", "–", "—"} and bool(
         _starts_title(tokens, sep + 1)
     )
 
@@ -302,6 +304,9 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
 # a school or street named after a person: "Trường THPT Lê Quý Đôn", "đường Trần Phú"
 _NAMED_AFTER = frozenset({"THCS", "THPT", "TH", "PTDTBT", "PTDTNT", "Trường", "trường", "Tiểu", "non", "đường", "Đường"})
 
+# "Huyện Đoàn", "Thành Đoàn": the Youth Union of a place, whose "Đoàn" is not the family name
+_YOUTH_UNION = frozenset({("huyện", "đoàn"), ("tỉnh", "đoàn"), ("thành", "đoàn"), ("quận", "đoàn"), ("thị", "đoàn")})
+
 
 def _name_after_title(
     text: str, tokens: list[_Tok], i: int, r: int, surnames: frozenset[str]
@@ -323,6 +328,8 @@ def _name_after_title(
                 best = None
                 for s in range(max(j, run_end - 4), run_end - 2):
                     nxt = tokens[s + 1].text
+                    if (tokens[s - 1].low, tokens[s].low) in _YOUTH_UNION:
+                        continue  # "Bí thư Huyện Đoàn Tháp Mười": the unit, not a person named Đoàn
                     if tokens[s].text in surnames and (nxt not in surnames or nxt in {"Thị", "Văn"}):
                         best = s
                         break

@@ -20,6 +20,9 @@ BODY = "Hội nghị đã thống nhất các nội dung thi đua năm 2024 và 
         (f"Tin, ảnh: Quang Huy\n{BODY}", "Quang Huy"),
         (f"Viết bởi Admin - Th3 12, 2022\n{BODY}", "Admin"),
         (f"{BODY}\nPV", "PV"),
+        # the editorial board is an office, not a person
+        (f"{BODY}\nBBT\nChia sẻ   In", None),
+        (f"{BODY}\n\nBan Biên tập", None),
         (f"{BODY}\nNguồn: Báo Tuyên Quang", None),
         (f"{BODY}\nẢnh: Hoàng Anh", None),
         (f"{BODY}\nQuang cảnh hội nghị", None),

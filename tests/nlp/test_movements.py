@@ -22,6 +22,9 @@ from nlp.prepare import prepare
          ["Giỏi việc nước, đảm việc nhà", "Phụ nữ tích cực học tập, lao động sáng tạo"]),
         ("Với khẩu hiệu “Kỷ cương, trách nhiệm, hành động, hiệu quả”, lễ ký kết diễn ra trang trọng.",
          ["Kỷ cương, trách nhiệm, hành động, hiệu quả"]),
+        # a quoted campaign ("chiến dịch") is a movement like a phong trào
+        ('Các huyện đoàn tổ chức Chiến dịch "Mùa hè xanh" và phong trào "Thanh niên khởi nghiệp" trong tháng 7.',
+         ["Mùa hè xanh", "Thanh niên khởi nghiệp"]),
         # a known national movement needs no cue word
         ("Gắn với việc nhân rộng gương “Người tốt, việc tốt” trong cơ quan.", ["Người tốt, việc tốt"]),
     ],

@@ -102,6 +102,11 @@ def test_minority_names_and_long_titles(text: str, expected: list[tuple[str, str
         ("Tham dự có Trưởng ban Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa Đỗ Văn Khải; "
          "đại diện các doanh nghiệp.",
          [("Đỗ Văn Khải", "Trưởng ban Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa")]),
+        # a prefix letter + given name (Bahnar, Jarai, Ede) before a title is a full name
+        ("Dự hội nghị có ông A Hơn, Phó Giám đốc Sở Nội vụ; ông Y Blô, Chủ tịch UBND xã Ea Tul.",
+         [("A Hơn", "Phó Giám đốc Sở Nội vụ"), ("Y Blô", "Chủ tịch UBND xã Ea Tul")]),
+        # "Huyện Đoàn X" after a title is the youth union of a district, not a person named Đoàn
+        ("Tham dự có Bí thư Huyện Đoàn Cái Bè và đại diện Ban Thường vụ các huyện đoàn trong cụm.", []),
     ],
 )
 def test_ethnic_family_names_and_long_units(text: str, expected: list[tuple[str, str | None]]) -> None:
