@@ -8,11 +8,11 @@ from nlp.folding import UPPER
 from nlp.places import place_heads
 from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas
 
-PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh"}  # "tỉnh": regional clusters
-PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tỉnh|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:(?:" + UPPER + r"|\d)[\w'’-]*))+")
+PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh", "đặc khu"}  # "tỉnh": regional clusters
+PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|đặc khu|thị xã|thị trấn|thành phố|tỉnh|Tp\.|TP\.?|TX\.?|Tx\.)(?:\s+(?:(?:" + UPPER + r"|\d)[\w'’-]*))+")
 
 
-_SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)"
+_SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|đặc khu|tỉnh)"
 # "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
 _SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
 _NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)

@@ -18,7 +18,7 @@ from store.vntext import fold_key, unit_key
 _NOUN = (
     r"(?:đơn vị thành viên|thành viên|cơ quan,?\s*đơn vị|cơ quan|đơn vị|trường|hội,?\s*đơn vị|tổ chức hội|hội"
     r"|sở,?\s*ngành|sở|huyện|thị xã|thị trấn|thành phố|xã|quận|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn"
-    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh)"
+    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh|đặc khu|đồn biên phòng|đồn)"
 )
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
@@ -28,7 +28,7 @@ _LIST_HEAD = re.compile(
     r"(?:(?:[^:;.()\n]|\([^()\n]{0,60}\)){0,40}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*:|\s*;)\s*"
     # "gồm 5 địa phương là các huyện A, B", "có 12 hội là thành viên, trong đó có Hội A, Hội B"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?|(?<!\w)có)\s+(?:(?P<n4>\d+)\s+)(?P<noun4>" + _NOUN + r")(?:\s+thành viên)?"
-    r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là)\s+(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
+    r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là|\s*,\s*trong đó\s+(?:có|gồm))\s+(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?"
     r"(?:\s+(?:ngoại thành|nội thành|miền núi|vùng cao|biên giới|đồng bằng|ven biển))?\s*(?=" + UPPER + ")"
     # "Nhiều thành viên của Khối như A, B, C đạt …"
@@ -38,6 +38,9 @@ _LIST_HEAD = re.compile(
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
     r"|(?<!\w)(?:có|còn)\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
     r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
+    # "lãnh đạo 4 đồn biên phòng trong cụm: A, B", "11 doanh nghiệp trong Khối, trong đó có A, B"
+    r"|(?<![\d/.,])(?P<n5>\d+)\s+(?P<noun5>" + _NOUN + r")(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?!\w)"
+    r"(?:\s+thi\s+đua)?\s*(?::|,\s*(?:trong đó\s+)?(?:có|gồm)(?:\s+có)?\s*:?)\s*"
     # "lãnh đạo các đơn vị thành viên: A, B"
     r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*"
     # "có đại diện lãnh đạo các đơn vị: A, B", "đoàn viên của các đơn vị trong Khối: A, B"
@@ -47,13 +50,19 @@ _LIST_HEAD = re.compile(
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
-    r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))",
+    r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))",
     re.IGNORECASE,
 )
 _MEMBER_OF = re.compile(r"\s+là\s+(?:đơn vị\s+)?thành viên\s+(?:của|trong)\s+(?:khối|cụm)", re.IGNORECASE)
 # "A, B và C là những thành viên có đóng góp lớn của Khối": a list that ends in its membership
 _MEMBERS_OF = re.compile(
     r"\s+là\s+(?:những|các)\s+(?:đơn vị\s+)?thành viên(?:\s+[^,;.]{0,40}?)?\s+(?:của|trong)\s+(?:khối|cụm)(?!\w)",
+    re.IGNORECASE,
+)
+# "A, B và C - các đơn vị trong Cụm - phát biểu", "A, B và C (4 đơn vị của cụm)": a list named in apposition
+_APPOSITION = re.compile(
+    r"\s*(?:\s[-–—]|\()\s*(?:là\s+)?(?:các|những|\d{1,3})\s+(?:" + _NOUN + r")(?:\s+thành viên)?"
+    r"\s+(?:(?:trong|của|thuộc)\s+)?(?:khối|cụm)(?!\w)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
@@ -71,10 +80,14 @@ _VERB_CLAUSE = re.compile(
 # the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
 
 
+# "… và Cục Thống kê TP. Năm 2024, …": after an abbreviation's dot, a word and a number open a new sentence
+_NEW_SENTENCE = re.compile(r"\s+" + UPPER + r"\w*\s+\d")
+
+
 def _list_end(text: str, start: int) -> int:
     """Where a run-on list that starts at ``start`` ends ("Tp." inside it is no end)."""
     for stop in _LIST_END.finditer(text, start):
-        if stop.group(0) == "." and ends_with_abbreviation(text, stop.start()):
+        if stop.group(0) == "." and ends_with_abbreviation(text, stop.start()) and not _NEW_SENTENCE.match(text, stop.end()):
             continue
         return stop.start()
     return len(text)
@@ -84,12 +97,14 @@ def _dash_fold(s: str) -> str:
     return re.sub(r"\s*[-–—,]\s*", " ", s.lower())
 
 
-# "…, Hội C và một số hội khác", "… cùng các đơn vị khác": the rest of the bloc, no unit
-_OTHERS_TAIL = re.compile(r"\s+(?:và|cùng)\s+(?:một số|các|nhiều|những)\s+(?:\S+\s+){0,2}?khác$")
+# "…, Hội C và một số hội khác", "… cùng các đơn vị khác", "… và 9 doanh nghiệp khác": the rest of the bloc, no unit
+_OTHERS_TAIL = re.compile(r"\s+(?:và|cùng)\s+(?:một số|các|nhiều|những|\d{1,3})\s+(?:\S+\s+){0,2}?khác$")
+# "Sở A là đơn vị Khối trưởng": a clause after the unit; no agency name holds "là"
+_CLAUSE_TAIL = re.compile(r"\s+là\s.*$")
 
 
 def _normalise(item: str, noun: str | None) -> str | None:
-    name = clean_unit(_OTHERS_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item.strip())))
+    name = clean_unit(_OTHERS_TAIL.sub("", _CLAUSE_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item.strip()))))
     if not name:
         return None
     place = PLACE_ITEM.match(name)
@@ -117,7 +132,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
         context = text[max(0, m.start() - 160) : m.end()]
         if not _BLOC_CONTEXT.search(context) or inside(others, m.start()):
             continue
-        noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4") or m.group("noun5")
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
             prior = list(_COUNT.finditer(text, max(0, m.start() - 80), m.start()))
             noun = prior[-1].group("noun") if prior else None
@@ -152,10 +167,11 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             if k not in seen:
                 seen.add(k)
                 found.append(it)
-    for m in _MEMBERS_OF.finditer(text):
+    for m in list(_MEMBERS_OF.finditer(text)) + list(_APPOSITION.finditer(text)):
         if inside(others, m.start()):
             continue
-        for it in _items_before(text, m.start()):
+        source = "rule:members_of" if m.re is _MEMBERS_OF else "rule:member_apposition"
+        for it in _items_before(text, m.start(), source):
             if _member_key(it.unit) not in seen:
                 seen.add(_member_key(it.unit))
                 found.append(it)
@@ -176,15 +192,38 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
     return found
 
 
-def _items_before(text: str, end: int) -> list[Member]:
-    """The units listed right before ``end`` in the same sentence, back to the first part that is no unit."""
+# words before the first unit of a list in running text: "đại diện Sở A, …", "cùng Ban Thường vụ Huyện Đoàn A, …"
+_LEAD_IN = re.compile(r"(?:[^\W\d_][a-zđà-ỹ]*\s+)(?:[a-zđà-ỹ]+\s+)*")
+_BODY_OF = re.compile(r"(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Lãnh đạo|Đại diện)\s+", re.IGNORECASE)
+
+
+def _strip_lead_in(raw: str) -> tuple[str, int]:
+    """Return the item without lower-case lead-in words or a governing body before its unit, and the cut length."""
+    cut = 0
+    lead = None if _head_pattern().match(raw) else _LEAD_IN.match(raw)
+    if lead and _head_pattern().match(raw, lead.end()):
+        cut = lead.end()
+    body = _BODY_OF.match(raw, cut)
+    if body and _head_pattern().match(raw, body.end()):
+        cut = body.end()
+    return raw[cut:], cut
+
+
+def _items_before(text: str, end: int, source: str = "rule:members_of") -> list[Member]:
+    """The units listed right before ``end`` in the same sentence, back to the first part that is no unit.
+
+    The first unit may follow lead-in words ("đại diện Sở A, Sở B - các đơn vị trong Khối"), which end the list.
+    """
     begin = max(text.rfind(c, 0, end) for c in ".:\n") + 1
     items: list[Member] = []
     for raw, start, stop in reversed(list_items(text, begin, end, None)):
-        name = _normalise(raw, None)
+        bare, cut = _strip_lead_in(raw)
+        name = _normalise(bare, None)
         if not name or not _head_pattern().match(name):
             break
-        items.insert(0, Member(unit=name, start=start, end=stop, source="rule:members_of"))
+        items.insert(0, Member(unit=name, start=start + cut, end=stop, source=source))
+        if cut and not _head_pattern().match(raw):
+            break
     return items if len(items) >= 2 else []
 
 
@@ -236,6 +275,8 @@ _PARTIAL = re.compile(r"(?<!\w)(?:như|trong đó(?:\s+có)?|tiêu biểu là)(?
 
 def _partial_list(text: str, members: list[Member]) -> bool:
     """Does the article name its members only by way of example (so a leader is not added as one more)?"""
+    if all(x.source == "rule:member_apposition" for x in members):
+        return True  # "đại diện A, B - các đơn vị trong Khối - phát biểu": the speakers, not the whole bloc
     first = min(x.start for x in members)
     return bool(_PARTIAL.search(text, max(0, first - 60), first))
 

@@ -103,7 +103,7 @@ def clean_unit(name: str) -> str:
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
     name = _TRAILING_ADVERBS.sub("", name)
     # "Huyện Lục Ngạn" opening a sentence is the place "huyện Lục Ngạn"; "Huyện đoàn", "Tỉnh Ủy" stay agencies
-    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn|Tỉnh)(?=\s+(?!Đoàn|Ủy|Uỷ)(?:" + UPPER + r"|\d))", name)
+    head = re.match(r"(?:Huyện|Xã|Thị xã|Phường|Quận|Thị trấn|Tỉnh|Đặc khu)(?=\s+(?!Đoàn|Ủy|Uỷ)(?:" + UPPER + r"|\d))", name)
     return name[: head.end()].lower() + name[head.end() :] if head else name
 
 

@@ -246,3 +246,72 @@ def test_the_head_joins_only_a_full_member_list(text, expected):
     fill_leaders(d, r)
     fill(d, r)
     assert [m.unit for m in r.members] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # border posts counted "trong cụm:" with no "gồm"/"có" before the count
+        ("Dự có chỉ huy 3 đồn biên phòng trong cụm: Đồn Biên phòng Na Hang, Đồn Biên phòng Cửa khẩu Pò Mã "
+         "và Đồn Biên phòng Bình Nghi.",
+         ["Đồn Biên phòng Na Hang", "Đồn Biên phòng Cửa khẩu Pò Mã", "Đồn Biên phòng Bình Nghi"]),
+        # "N doanh nghiệp trong Khối, trong đó có …" and "có N doanh nghiệp thành viên, trong đó có …"
+        ("Dự có lãnh đạo 9 doanh nghiệp trong Khối, trong đó có Công ty CP Cấp nước Hòa An, "
+         "Tổng Công ty Xây dựng Miền Trung, Công ty TNHH MTV Lâm nghiệp Sông Mây.",
+         ["Công ty CP Cấp nước Hòa An", "Tổng Công ty Xây dựng Miền Trung", "Công ty TNHH MTV Lâm nghiệp Sông Mây"]),
+        # "và N doanh nghiệp khác" is the rest of the bloc, no unit
+        ("Khối có 10 doanh nghiệp thành viên, trong đó có Công ty Cảng Bến Đá, Tổng công ty Thép Miền Núi "
+         "và 8 đơn vị khác.",
+         ["Công ty Cảng Bến Đá", "Tổng công ty Thép Miền Núi"]),
+        ("Khối có 07 doanh nghiệp: Công ty TNHH MTV Chè Tân Cương; Công ty TNHH MTV Cao su Hòa Bình "
+         "và 5 doanh nghiệp khác.",
+         ["Công ty TNHH MTV Chè Tân Cương", "Công ty TNHH MTV Cao su Hòa Bình"]),
+        # special zones and communes after the 2025 reform, one per ";"
+        ("Cụm gồm 4 đơn vị: đặc khu Bạch Long Vĩ; đặc khu Cát Hải; xã Nam Sơn; xã Đông Hải.",
+         ["đặc khu Bạch Long Vĩ", "đặc khu Cát Hải", "xã Nam Sơn", "xã Đông Hải"]),
+        # a list in apposition: "A, B và C - các đơn vị trong Cụm -", lead-in words cut off the first unit
+        ("Phát biểu tại hội nghị, đại diện LĐLĐ huyện Yên Hòa, Công đoàn ngành Giáo dục và Công đoàn Viên chức tỉnh "
+         "- các đơn vị trong Cụm - đã nêu cách làm hay.",
+         ["LĐLĐ huyện Yên Hòa", "Công đoàn ngành Giáo dục", "Công đoàn Viên chức tỉnh"]),
+        ("Cùng dự có Ban Thường vụ Huyện Đoàn Mỹ Lộc, Thành Đoàn Ninh Xuyên và Huyện Đoàn Vĩnh Hòa - 3 đơn vị của cụm.",
+         ["Huyện Đoàn Mỹ Lộc", "Thành Đoàn Ninh Xuyên", "Huyện Đoàn Vĩnh Hòa"]),
+        ("Tại hội nghị, lần lượt đại diện Sở Xây dựng, Sở Nông nghiệp và Môi trường và Ban Quản lý các khu công nghiệp "
+         "tỉnh - các đơn vị thành viên Khối - phát biểu.",
+         ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các khu công nghiệp tỉnh"]),
+        # a treasury written "KBNN" is a unit
+        ("Tham dự có lãnh đạo các đơn vị thành viên của Khối gồm Cục Thuế tỉnh, KBNN Hòa Bình và Cục Thống kê tỉnh.",
+         ["Cục Thuế tỉnh", "KBNN Hòa Bình", "Cục Thống kê tỉnh"]),
+        # "TP." then "Năm 2025," opens a new sentence; a clause after the unit is cut
+        ("Khối thi đua số 5 gồm 3 đơn vị: Sở Tư pháp, Sở Nội vụ và Cục Thuế TP. Năm 2025, Sở Tư pháp là đơn vị "
+         "Khối trưởng.",
+         ["Sở Tư pháp", "Sở Nội vụ", "Cục Thuế TP"]),
+    ],
+)
+def test_members_of_enterprises_border_posts_unions_and_new_communes(text, expected):
+    d = doc(text)
+    got = extract_members(d)
+    assert [m.unit for m in got] == expected
+    for m in got:
+        assert 0 <= m.start < m.end <= len(d.text)
+
+
+def test_the_head_is_not_added_to_units_named_in_apposition():
+    d = doc("Ngày 5/8/2025, Khối thi đua số 2 sơ kết 6 tháng. Đại diện Sở Y tế, Sở Giáo dục và Đào tạo "
+            "- các đơn vị trong Khối - phát biểu. Hội nghị thống nhất giao Sở Nội vụ làm Trưởng khối năm 2025.")
+    r = records_after_events(d)
+    fill_leaders(d, r)
+    fill(d, r)
+    assert [m.unit for m in r.members] == ["Sở Y tế", "Sở Giáo dục và Đào tạo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Dự có chỉ huy 5 đồn biên phòng trong cụm.", 5),
+        ("Cụm gồm 3 đặc khu và 2 xã đảo; năm 2025 đặc khu Cát Hải làm Cụm trưởng.", 3),
+    ],
+)
+def test_member_count_of_border_posts_and_special_zones(text, count):
+    r = ArticleRecords(relevant=True)
+    fill(doc(text), r)
+    assert r.member_count == count
