@@ -30,13 +30,15 @@ MIN_WORDS, MAX_WORDS = 2, 40
 _DOC_TITLE = re.compile(r"(?:\bvề|\bvề việc|V/v|\btheo|\bcủa)\s*$", re.IGNORECASE)
 _NOT_MOVEMENT = re.compile(r"^(?:hội thi|cuộc thi|giải|hội thao|hội diễn|liên hoan|ảnh)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,;:.…]*(?:và|cùng|hay|hoặc)?[\s\w,;:()\-–]*$")
-# A quotation named as something else: "chương trình “Kết nối yêu thương”", "cuộc thi “Tìm hiểu …”".
+# A quotation named as something else: "chương trình “Kết nối yêu thương”", "cuộc thi “Tìm hiểu …”",
+# a fund ("ủng hộ Quỹ “Vì người nghèo”").
 _OTHER_NOUN = re.compile(
     r"(?<!\w)(?:chương trình|đề án|dự án|kế hoạch|cuộc thi|hội thi|giải|mô hình|tác phẩm|bài hát|chuyên mục|"
     r"chuyên đề|câu lạc bộ|CLB|tọa đàm|toạ đàm|hội thảo|diễn đàn|ngày hội|lễ hội|cuốn sách|bộ phim|ứng dụng|"
-    r"phần mềm|nền tảng|trang|website|tên gọi|tên)\s*:?\s*$",
+    r"phần mềm|nền tảng|trang|website|tên gọi|tên|quỹ)\s*:?\s*$",
     re.IGNORECASE,
 )
+_FUND = re.compile(r"(?<!\w)quỹ\s*$", re.IGNORECASE)
 # An unquoted name after its cue: "phong trào thi đua Hậu Giang chung sức xây dựng nông thôn mới."
 _UNQUOTED_CUE = re.compile(r"(?<!\w)(?:phong trào(?:\s+thi đua)?|cuộc vận động)\s+(?![“\"«‘'])", re.IGNORECASE)
 # ... which runs to the end of the clause; the first word must be capitalised (a proper name or a slogan):
@@ -141,7 +143,9 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
         if MIN_WORDS <= len(words) <= MAX_WORDS and not _NOT_MOVEMENT.match(name):
             line_start = text.rfind("\n", 0, start) + 1
             before = text[max(line_start, start - 1 - MAX_CUE_GAP - 40) : start - 1]
-            if _is_known(name):
+            if _FUND.search(before):
+                accepted = False  # "ủng hộ Quỹ “Vì người nghèo”": the fund, even when a movement shares its name
+            elif _is_known(name):
                 accepted = True
             elif not _DOC_TITLE.search(before) and not _OTHER_NOUN.search(before):
                 cue_window = before[-(MAX_CUE_GAP + 25):]

@@ -52,7 +52,7 @@ _VERB_BIGRAMS = {
     ("tới", "dự"), ("đến", "dự"), ("quán", "triệt"), ("lưu", "ý"), ("giới", "thiệu"), ("thay", "mặt"),
     ("cam", "kết"), ("đề", "xuất"), ("kêu", "gọi"), ("cảm", "ơn"), ("chia", "sẻ"), ("khen", "ngợi"), ("động", "viên"),
     ("mong", "muốn"), ("tiếp", "thu"), ("hoan", "nghênh"), ("nhất", "trí"), ("trân", "trọng"), ("phân", "tích"),
-    ("hưởng", "ứng"), ("bày", "tỏ"),
+    ("hưởng", "ứng"), ("bày", "tỏ"), ("cho", "rằng"), ("cho", "hay"), ("nhận", "định"),
 }
 _VERB_UNIGRAMS = {
     "đã", "đang", "sẽ", "được", "cùng", "dự", "trao", "tặng", "tại", "với", "nhằm", "là", "có", "khi",
@@ -65,6 +65,9 @@ _UNIT_HEADS = {
 }
 _STOP_PUNCT = {";", "(", ")", "“", "”", '"', "[", "]", "|", "?", "!"}
 _DASHES = {"-", "–", "—"}
+# courtesy words that are also given names: the name after them must open with a family name
+_YOUTH_HONORIFICS = frozenset({"anh", "chị"})
+_LOOSE_HONORIFICS = frozenset({"ông", "bà"}) | _YOUTH_HONORIFICS
 _NOT_PERSON = {"ho chi minh", "ton duc thang", "pham van dong", "nguyen du", "nguyen trai", "le loi", "tran hung dao"}
 
 
@@ -175,6 +178,10 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
         if j > i and _newline_between(text, tokens[j - 1], tok):
             break
         low = tok.low
+        if low == "(" and j > i and _parenthesised_unit(text, tokens, j):
+            j = _parenthesised_unit(text, tokens, j)  # "Phó Trưởng ban Thi đua - Khen thưởng (Sở Nội vụ)"
+            end = j
+            continue
         if low in _STOP_PUNCT:
             break
         if low == ".":
@@ -208,6 +215,21 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
         j += 1
         end = j
     return end
+
+
+def _parenthesised_unit(text: str, tokens: list[_Tok], j: int) -> int:
+    """One past the ")" of "(Sở Nội vụ)" at tokens[j] when the parentheses hold only an agency's name, else 0."""
+    k = j + 1
+    if k >= len(tokens) or not tokens[k].is_cap or tokens[k].low not in _UNIT_HEADS:
+        return 0
+    while k < len(tokens) and k - j <= MAX_UNIT_TOKENS:
+        tok = tokens[k]
+        if _newline_between(text, tokens[k - 1], tok) or tok.low in _STOP_PUNCT - {")"} or tok.low in {",", "."}:
+            return 0
+        if tok.low == ")":
+            return k + 1
+        k += 1
+    return 0
 
 
 def _title_text(text: str, tokens: list[_Tok], i: int, end: int) -> tuple[str, int, int] | None:
@@ -247,7 +269,10 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
             continue
         k = i + h
         n = _name_run(text, tokens, k)
-        loose = tokens[i].low in {"ông", "bà"}
+        loose = tokens[i].low in _LOOSE_HONORIFICS
+        if tokens[i].low in _YOUTH_HONORIFICS and i and tokens[i - 1].is_cap:
+            i += 1  # "Hoàng Anh Tuấn": a given name, not the courtesy "anh"
+            continue
         prefixed = bool(_PREFIXED_NAME.match(tokens[k].text)) if n else False  # "Đồng chí K'Bình" is a full name
         if (n < 2 and not prefixed) or (
             loose and tokens[k].text not in surnames and not prefixed and not _titled_full_name(tokens, k, n)

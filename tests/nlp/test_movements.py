@@ -25,6 +25,9 @@ from nlp.prepare import prepare
         # a quoted campaign ("chiến dịch") is a movement like a phong trào
         ('Các huyện đoàn tổ chức Chiến dịch "Mùa hè xanh" và phong trào "Thanh niên khởi nghiệp" trong tháng 7.',
          ["Mùa hè xanh", "Thanh niên khởi nghiệp"]),
+        # a fund that shares a movement's name is not the movement
+        ('Các đơn vị vận động 12 tỷ đồng ủng hộ Quỹ "Vì người nghèo" và hưởng ứng phong trào "Dân vận khéo".',
+         ["Dân vận khéo"]),
         # a known national movement needs no cue word
         ("Gắn với việc nhân rộng gương “Người tốt, việc tốt” trong cơ quan.", ["Người tốt, việc tốt"]),
     ],

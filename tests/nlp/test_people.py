@@ -107,6 +107,14 @@ def test_minority_names_and_long_titles(text: str, expected: list[tuple[str, str
          [("A Hơn", "Phó Giám đốc Sở Nội vụ"), ("Y Blô", "Chủ tịch UBND xã Ea Tul")]),
         # "Huyện Đoàn X" after a title is the youth union of a district, not a person named Đoàn
         ("Tham dự có Bí thư Huyện Đoàn Cái Bè và đại diện Ban Thường vụ các huyện đoàn trong cụm.", []),
+        # an agency in parentheses closes the title; "cho rằng" ends it
+        ("Ghi nhận kết quả, bà Trương Thị Mỹ, Phó Trưởng ban Thi đua - Khen thưởng (Sở Nội vụ), đề nghị các đơn vị "
+         "tiếp tục cố gắng.", [("Trương Thị Mỹ", "Phó Trưởng ban Thi đua - Khen thưởng (Sở Nội vụ)")]),
+        ("Ông Lâm Văn Bảy, Giám đốc Công ty Cổ phần Cấp nước Sóc Trăng cho rằng việc sáp nhập mở ra cơ hội.",
+         [("Lâm Văn Bảy", "Giám đốc Công ty Cổ phần Cấp nước Sóc Trăng")]),
+        # "anh"/"chị" as a courtesy title (youth union articles), not inside a name
+        ("Anh Trịnh Văn Sang, Phó Bí thư Tỉnh đoàn, phát biểu; chị Lưu Thị Hạnh, Bí thư Huyện đoàn Mỹ Tú dự.",
+         [("Trịnh Văn Sang", "Phó Bí thư Tỉnh đoàn"), ("Lưu Thị Hạnh", "Bí thư Huyện đoàn Mỹ Tú")]),
     ],
 )
 def test_ethnic_family_names_and_long_units(text: str, expected: list[tuple[str, str | None]]) -> None:
