@@ -12,6 +12,7 @@ import re
 from nlp.blocs import BlocMention, find_mentions, same_bloc
 from nlp.folding import UPPER
 from nlp.other_blocs import inside, other_bloc_spans
+from nlp.places import agency_heads
 from nlp.prepare import PreparedText, Sentence
 from nlp.units import unit_after, unit_before
 from store.models import ArticleRecords, Leader
@@ -26,7 +27,9 @@ _ROLE = re.compile(
 # "X là / làm / được bầu làm / đảm nhận cương vị [đơn vị] Trưởng khối"
 _CUE_BEFORE = re.compile(
     r"(?:\s(?:là|làm|với\s+(?:vai trò|cương vị)|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
-    r"|giữ(?:\s+(?:vai trò|cương vị|chức))?|đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
+    r"|giữ(?:\s+(?:vai trò|cương vị|chức))?"
+    # "X nhận cờ luân lưu, đảm nhiệm Cụm trưởng": taking the rotating flag, then the role
+    r"|(?:nhận\s+cờ(?:\s+(?:luân\s+lưu|thi\s+đua))?\s*(?:,|\s+và)?\s+)?đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
     r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
     # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent between is no part of X
     r"|\s(?:được|do)\s+[^,;()]{1,40}?\s(?:chỉ định|phân công|giao|bầu|chọn|công nhận|suy tôn|cử)\s+(?:làm|là)\s*"
@@ -50,6 +53,19 @@ _ROLE_TAIL = (
 _HANDOVER_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:lại\s+)?cho\s+(?:đơn vị\s+)?", re.IGNORECASE)
 # "Trưởng khối năm 2025 là Sở Y tế", "Cụm phó là huyện X"
 _IS_AFTER = re.compile(_ROLE_TAIL + r"(?:\s+(?:là|thuộc về|do)\s+|\s*:\s*)(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
+# "…, năm 2025 Ban Dân vận đảm nhận vai trò Trưởng khối": the year opens the unit's clause
+_CLAUSE_YEAR = re.compile(
+    r"(?:^|[,;:]|\s)\W*(?:trong\s+|từ\s+|sang\s+|đến\s+)?(?P<school>năm học|năm)\s+(?P<year>(?:19|20)\d{2})"
+    r"(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*$",
+    re.IGNORECASE,
+)
+# "A và B lần lượt giữ vai trò Trưởng khối, Phó Trưởng khối": units and roles paired in order
+_RESPECTIVELY = re.compile(
+    r"\s+lần\s+lượt\s+(?:(?:là|làm|giữ|đảm nhận|đảm nhiệm|được bầu làm|được giao)\s+)?"
+    r"(?:(?:các\s+)?(?:vai trò|cương vị|chức danh|chức|nhiệm vụ)\s+)?",
+    re.IGNORECASE,
+)
+_ROLE_SEPARATOR = re.compile(r"^\s*(?:,|và|;)?\s*$")
 _ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên)(?!\w)", re.IGNORECASE)
 
 
@@ -137,6 +153,63 @@ def _merge_committee_forms(leaders: list[Leader]) -> list[Leader]:
     ]
 
 
+def _clause_year(text: str, sent_start: int, unit_start: int) -> object:
+    """The year opening the unit's clause ("…, năm 2025 Ban X làm …"; None for a school year), or _NO_YEAR."""
+    m = _CLAUSE_YEAR.search(text, max(sent_start, unit_start - 40), unit_start)
+    if m is None:
+        return _NO_YEAR
+    return None if m.group("school").lower() != "năm" else int(m.group("year"))
+
+
+def _split_units(name: str, offset: int) -> list[tuple[str, int]]:
+    """Split "A và B" / "A, B" into units, cut only where the next part opens with an agency or place head word."""
+    head = re.compile(r"(?:" + "|".join(re.escape(h) for h in agency_heads()) + r")(?!\w)")
+    parts, start = [], 0
+    for c in re.finditer(r"\s*,\s*|\s+và\s+", name):
+        if head.match(name, c.end()):
+            parts.append((name[start : c.start()].strip(), offset + start))
+            start = c.end()
+    parts.append((name[start:].strip(), offset + start))
+    return [p for p in parts if p[0]]
+
+
+def _units_ending_at(text: str, end: int, floor: int, n: int) -> list[tuple[str, int]] | None:
+    """The ``n`` units listed ("A, B và C") right before ``end``, in order, else None."""
+    units: list[tuple[str, int]] = []
+    while len(units) < n:
+        found = unit_before(text, end, floor)
+        if found is None:
+            return None
+        units[:0] = _split_units(found[0], found[1])
+        sep = re.search(r"(?:\s*,|\s+và)\s*$", text[max(floor, found[1] - 6) : found[1]])
+        if sep is None:
+            break
+        end = found[1] - len(sep.group(0))
+    return units if len(units) == n else None
+
+
+def _respective(text: str, sent: Sentence, role: re.Match[str]) -> tuple[str, int] | None:
+    """The unit paired with ``role`` in "A và B lần lượt giữ vai trò Trưởng khối, Phó Trưởng khối", else None."""
+    lt = None
+    for m in _RESPECTIVELY.finditer(text, sent.start, role.start()):
+        lt = m
+    if lt is None:
+        return None
+    roles = []
+    pos = lt.end()
+    for r in _ROLE.finditer(text, lt.end(), sent.end):
+        if not _ROLE_SEPARATOR.match(text[pos : r.start()]):
+            break
+        roles.append(r)
+        pos = r.end()
+        pos += len(re.match(r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?", text[pos:], re.IGNORECASE).group(0))
+    starts = [r.start() for r in roles]
+    if len(roles) < 2 or role.start() not in starts:
+        return None
+    units = _units_ending_at(text, lt.start(), sent.start, len(roles))
+    return None if units is None else units[starts.index(role.start())]
+
+
 def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     """Return head/deputy units with their year, one per (unit, role, year)."""
     text = doc.text
@@ -154,7 +227,10 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
             stated: object = _NO_YEAR
             before = text[max(sent.start, m.start() - 60) : m.start()]
             handover = _HANDOVER_BEFORE.search(before)
-            if handover:
+            respective = None if handover else _respective(text, sent, m)
+            if respective is not None:
+                found, source, handover = respective, "rule:leader_respectively", None
+            elif handover:
                 tail = _HANDOVER_AFTER.match(text, m.end())
                 after = unit_after(text, tail.end()) if tail else None
                 if tail is None or after is None:
@@ -162,7 +238,7 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 found = (after[0], tail.end())
                 source = "rule:leader_handover"
                 stated = _stated_year(tail, records, elected=True)
-            cue = None if handover else _CUE_BEFORE.search(before)
+            cue = None if handover or respective else _CUE_BEFORE.search(before)
             if cue and not _NOT_A_UNIT_BEFORE.search(before[: cue.start()]):
                 end = m.start() - (len(before) - cue.start())
                 # "A, Trưởng khối ...": A must be a person's title + unit ("Giám đốc Sở Tư pháp")
@@ -188,6 +264,8 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
             unit, ustart = found
             if stated is _NO_YEAR:
                 stated = _explicit_year(text, m.start(), m.end(), sent.start)
+            if stated is _NO_YEAR and source != "rule:leader_title":
+                stated = _clause_year(text, sent.start, ustart)
             if stated is _NO_YEAR:
                 stated = carried
             if stated is _NO_YEAR:

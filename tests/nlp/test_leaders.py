@@ -138,6 +138,21 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Sáng 4/3/2025, Cụm thi đua số 3 ký giao ước năm 2025. Chủ tịch UBND thị xã Hoài Nhơn Đặng Văn Lực, đại diện "
          "đơn vị Cụm trưởng năm 2025, chủ trì hội nghị.",
          {("UBND thị xã Hoài Nhơn", "head", 2025)}),
+        # "A và B lần lượt giữ vai trò Trưởng khối, Phó Trưởng khối": units and roles paired in order
+        ("Ngày 8/1/2025, Khối thi đua Nội chính tổng kết năm 2024. Hội nghị thống nhất cử Tòa án nhân dân tỉnh và Thanh tra "
+         "tỉnh lần lượt giữ vai trò Trưởng khối, Phó Trưởng khối năm 2025.",
+         {("Tòa án nhân dân tỉnh", "head", 2025), ("Thanh tra tỉnh", "deputy", 2025)}),
+        ("Ngày 12/1/2024, Khối thi đua Kinh tế tổng kết năm 2023. Khối bầu Sở Giao thông vận tải, Sở Công Thương lần lượt "
+         "là Trưởng khối và Phó Trưởng khối năm 2024.",
+         {("Sở Giao thông vận tải", "head", 2024), ("Sở Công Thương", "deputy", 2024)}),
+        # "…, năm 2025 X đảm nhận vai trò Trưởng khối, Y làm Phó": the year opens the clause of the new leaders
+        ("Sáng 14/1/2025, Khối thi đua các đoàn thể tổng kết năm 2024. Theo quy chế hoạt động, năm 2025 Hội Cựu chiến binh "
+         "tỉnh đảm nhận vai trò Trưởng khối, Hội Nông dân tỉnh làm Phó Trưởng khối.",
+         {("Hội Cựu chiến binh tỉnh", "head", 2025), ("Hội Nông dân tỉnh", "deputy", 2025)}),
+        # "X nhận cờ luân lưu, đảm nhận Trưởng khối năm N"
+        ("Sáng 10/3/2025, Khối thi đua các đoàn thể ký kết giao ước thi đua năm 2025. Hội Liên hiệp Phụ nữ tỉnh nhận cờ "
+         "luân lưu, đảm nhận Trưởng khối năm 2025.",
+         {("Hội Liên hiệp Phụ nữ tỉnh", "head", 2025)}),
     ],
 )
 def test_leaders(text, expected):
