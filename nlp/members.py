@@ -18,7 +18,7 @@ from store.vntext import fold_key, unit_key
 _NOUN = (
     r"(?:đơn vị thành viên|thành viên|cơ quan,?\s*đơn vị|cơ quan|đơn vị|trường|hội,?\s*đơn vị|tổ chức hội|hội"
     r"|sở,?\s*ngành|sở|huyện|thị xã|thị trấn|thành phố|xã|quận|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn"
-    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh|đặc khu|đồn biên phòng|đồn)"
+    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh|đặc khu|đồn,\s*trạm(?:\s+biên phòng)?|đồn biên phòng|đồn)"
 )
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(

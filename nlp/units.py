@@ -17,7 +17,7 @@ from nlp.places import agency_heads, departments, place_heads
 # A person's title in front of the unit they lead: "Phó Giám đốc Sở Xây dựng" -> "Sở Xây dựng".
 PERSON_TITLE = re.compile(
     r"^(?:(?:Phó|Nguyên|Quyền)\s+)?(?:Tổng Giám đốc|Giám đốc|Chủ tịch|Chánh án|Chánh|Hiệu trưởng|Bí thư|Thủ trưởng"
-    r"|Chỉ huy trưởng|Cục trưởng|Viện trưởng|Trưởng phòng|Trưởng ban|Trưởng|Chủ nhiệm|Tổng biên tập|Trưởng Ban"
+    r"|Chỉ huy trưởng|Đồn trưởng|Chính trị viên|Hải đội trưởng|Trạm trưởng|Cục trưởng|Viện trưởng|Trưởng phòng|Trưởng ban|Trưởng|Chủ nhiệm|Tổng biên tập|Trưởng Ban"
     r"|Phó)(?:\s+Thường trực)?\s+",
 )
 _CLAUSE_WORD = re.compile(

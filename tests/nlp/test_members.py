@@ -278,6 +278,13 @@ def test_the_head_joins_only_a_full_member_list(text, expected):
         ("Tại hội nghị, lần lượt đại diện Sở Xây dựng, Sở Nông nghiệp và Môi trường và Ban Quản lý các khu công nghiệp "
          "tỉnh - các đơn vị thành viên Khối - phát biểu.",
          ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các khu công nghiệp tỉnh"]),
+        # border posts and stations; company names abbreviated "Cty", "CTCP"
+        ("Tham dự có lãnh đạo 3 đồn, trạm biên phòng trong cụm: Đồn Biên phòng Bản Lầu, Trạm Kiểm soát Biên phòng "
+         "Cửa khẩu Mường Mang và Hải đội Biên phòng 3.",
+         ["Đồn Biên phòng Bản Lầu", "Trạm Kiểm soát Biên phòng Cửa khẩu Mường Mang", "Hải đội Biên phòng 3"]),
+        ("Khối thi đua các doanh nghiệp gồm: Cty CP Môi trường Đô thị Tây Sơn, CTCP Cấp nước Ba Đồn và Công ty Điện lực "
+         "Núi Thành.",
+         ["Cty CP Môi trường Đô thị Tây Sơn", "CTCP Cấp nước Ba Đồn", "Công ty Điện lực Núi Thành"]),
         # a treasury written "KBNN" is a unit
         ("Tham dự có lãnh đạo các đơn vị thành viên của Khối gồm Cục Thuế tỉnh, KBNN Hòa Bình và Cục Thống kê tỉnh.",
          ["Cục Thuế tỉnh", "KBNN Hòa Bình", "Cục Thống kê tỉnh"]),

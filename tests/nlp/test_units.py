@@ -1,0 +1,32 @@
+import pytest
+
+from nlp.units import clean_unit, is_unit_like, unit_before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a border-post commander's title is cut off the post
+        ("Thiếu tá Lê Văn Hải, Đồn trưởng Đồn Biên phòng Bắc Sơn", "Đồn Biên phòng Bắc Sơn"),
+        ("Trung tá Phạm Văn Nam, Chính trị viên Đồn Biên phòng Cửa khẩu Tà Lùng", "Đồn Biên phòng Cửa khẩu Tà Lùng"),
+        ("ông Ngô Văn Tư, Tổng Giám đốc Tổng Công ty Cao su Miền Đông", "Tổng Công ty Cao su Miền Đông"),
+        ("anh Hồ Văn Lực, Bí thư Thành Đoàn Hòa Phú", "Thành Đoàn Hòa Phú"),
+    ],
+)
+def test_unit_before_a_role(text, expected):
+    got = unit_before(text, len(text))
+    assert got is not None and got[0] == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Đồn Biên phòng Na Hang", "Trạm Kiểm soát Biên phòng Cửa khẩu Pò Mã", "Hải đội Biên phòng 3", "KBNN Hòa Bình",
+     "Cty CP Môi trường Đô thị", "CTCP Cấp nước Sơn Tây", "Huyện Đoàn Mỹ Lộc", "đặc khu Cát Hải"],
+)
+def test_units_of_the_genre_are_unit_like(name):
+    assert is_unit_like(name)
+
+
+def test_a_special_zone_opening_a_sentence_is_the_place():
+    assert clean_unit("Đặc khu Cát Hải") == "đặc khu Cát Hải"
+    assert clean_unit("Huyện Đoàn Mỹ Lộc") == "Huyện Đoàn Mỹ Lộc"
