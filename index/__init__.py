@@ -6,6 +6,7 @@ Public surface (used by the CLI and search_app)::
     search(index_dir, query, filters=None, facets=True, page=1, page_size=10, sort="relevance",
            date_from=None, date_to=None) -> Results
     more_like_this(index_dir, document_id, limit=5) -> list[Hit]
+    drop_query_caches()  # benchmarks: time searches without what earlier searches cached
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from index.errors import (
     SearchIndexError,
     UnknownEngineError,
 )
-from index.query import Hit, Results, more_like_this, search
+from index.query import Hit, Results, drop_query_caches, more_like_this, search
 
 __all__ = [
     "BuildReport",
@@ -32,6 +33,7 @@ __all__ = [
     "SearchIndexError",
     "UnknownEngineError",
     "build_index",
+    "drop_query_caches",
     "more_like_this",
     "search",
 ]

@@ -121,6 +121,14 @@ def close_readers() -> None:
         _READERS.clear()
 
 
+def drop_query_caches() -> None:
+    """Empty every open reader's cross-search caches (posting lists), keeping the readers open."""
+    with _READERS_LOCK:
+        for entry in _READERS.values():
+            with entry.lock:
+                entry.reader.drop_query_caches()
+
+
 # ---- search ---------------------------------------------------------------------------------
 
 
@@ -289,4 +297,4 @@ def more_like_this(index_dir: Path, document_id: int, limit: int = 5) -> list[Hi
     return [_hit(h, terms) for h in hits]
 
 
-__all__ = ["SORTS", "Hit", "Results", "close_readers", "make_snippet", "more_like_this", "search"]
+__all__ = ["SORTS", "Hit", "Results", "close_readers", "drop_query_caches", "make_snippet", "more_like_this", "search"]

@@ -67,6 +67,9 @@ class EngineReader(ABC):
     def close(self) -> None:
         """Release files and caches."""
 
+    def drop_query_caches(self) -> None:  # noqa: B027 - an engine without such caches has nothing to drop
+        """Forget what searches cached for later searches (benchmarks measure cold queries with it)."""
+
 
 class Engine(ABC):
     """A backend: creates an index folder and opens writers and readers on it."""

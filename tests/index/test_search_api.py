@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index import QuerySyntaxError, SearchIndexError, more_like_this, search
+import index.query as index_query
+from index import QuerySyntaxError, SearchIndexError, drop_query_caches, more_like_this, search
 from tests.index.conftest import CORPUS, Corpus
 
 MALFORMED = [
@@ -108,3 +109,33 @@ def test_more_like_this_finds_related_and_excludes_itself(corpus: Corpus) -> Non
     assert corpus.ids["bl-exact"] not in [h.document_id for h in similar]
     assert keys and keys[0] == "bl-folded"
     assert more_like_this(corpus.index_dir, 999_999) == []
+
+
+CACHE_MIX = ["thi đua", "sơ kết", "thi dua khen thuong", "chỉ thị 34", "UBND tỉnh", '"khối thi đua"',
+             "sơ kết OR tổng kết", "thi đua NOT tổng kết", "hội nghị year:2014..2022"]
+
+
+def _answers(index_dir, queries: list[str]) -> list[tuple]:
+    out = []
+    for q in queries:
+        r = search(index_dir, q, page_size=3)
+        out.append((q, r.total, [(h.document_id, h.score, h.snippet_html) for h in r.hits], r.facets))
+    return out
+
+
+def test_cached_posting_lists_give_the_same_answers_as_cold_searches(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = []
+    for q in CACHE_MIX:  # every search from scratch
+        drop_query_caches()
+        cold.extend(_answers(corpus.index_dir, [q]))
+    assert _answers(corpus.index_dir, CACHE_MIX * 2) == cold * 2  # warm: later searches reuse earlier terms
+    if corpus.engine == "whoosh":
+        import index.engines.whoosh_engine as whoosh_engine
+
+        monkeypatch.setattr(whoosh_engine, "HOT_POSTINGS", 3)  # a cache that evicts on nearly every term
+        drop_query_caches()
+        assert _answers(corpus.index_dir, CACHE_MIX) == cold
+        reader = next(iter(index_query._READERS.values())).reader
+        assert reader._hot_postings <= 3 and sum(len(ids) for ids, _ in reader._hot.values()) == reader._hot_postings
