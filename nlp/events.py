@@ -70,16 +70,22 @@ _YEAR_AFTER = re.compile(r"nam\s+((?:19|20)\d{2})(?!\d)")
 
 _VENUE = re.compile(r"(?<!\w)[Tt]ại\s+")
 _VENUE_SKIP = re.compile(
-    r"(?:hội nghị|buổi|lễ|địa phương|đơn vị|cơ sở|đây|các|mỗi|từng|kỳ họp|phiên|chỗ|hiện trường|thời điểm|nhiều)(?!\w)",
+    r"(?:hội nghị|buổi|lễ|địa phương|đơn vị|cơ sở(?!\s+\d)|đây|các|mỗi|từng|kỳ họp|phiên|chỗ|hiện trường|thời điểm|nhiều)(?!\w)",
     re.IGNORECASE,
 )
 _VENUE_PREFIX = re.compile(
     r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|điểm cầu(?: chính)?)\s+(?:của\s+)?)+",
     re.IGNORECASE,
 )
+# "tại Hội trường A, Trường X", "tại cơ sở 2 của Sở Y": a building's label, then the host agency
+_VENUE_LABEL = re.compile(
+    r"(?:hội trường|phòng họp|phòng|nhà|tòa nhà|toà nhà|cơ sở|trụ sở|tầng)\s+(?:số\s+)?(?:[A-Z]\d{0,2}|\d{1,3}[A-Z]?)"
+    r"(?:\s*,\s*|\s+(?:của|thuộc)\s+)(?=[A-ZĐ])",
+    re.IGNORECASE,
+)
 _VENUE_STOP = re.compile(
     r"\s+(?:đã|đang|vừa|diễn ra|tổ chức|Khối|Cụm|khối thi đua|cụm thi đua|với|long trọng|chính thức|sáng|chiều|tối"
-    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo|và trực tuyến|và kết nối|kết hợp|kết nối)(?!\w).*$"
+    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo|và trực tuyến|và kết nối|kết hợp|kết nối|ở)(?!\w).*$"
 )
 
 
@@ -319,6 +325,9 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
                 continue
             if needs_cue and not _HOST_CUE.search(s.folded[: m.start()]):
                 continue
+            label = _VENUE_LABEL.match(rest)
+            skip = label.end() if label else 0
+            rest = rest[skip:]
             cut = _venue_cut(rest)
             cut = _VENUE_STOP.sub("", cut)
             prefix = _VENUE_PREFIX.match(cut)
@@ -328,7 +337,7 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
                 continue
             if len(name.split()) > MAX_VENUE_WORDS:
                 continue
-            start = s.start + m.end() + offset
+            start = s.start + m.end() + skip + offset
             return name, Span(start=start, end=start + len(name), source="rule:venue_tai")
     return _host_venue([s for s, _cue in cands])
 

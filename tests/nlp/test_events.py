@@ -120,6 +120,13 @@ def test_period(text, period):
          "Sở Lao động - Thương binh và Xã hội"),
         ("Sáng 10/3, tại Sở Tư pháp - đơn vị Trưởng khối, Khối thi đua Nội chính tổ chức hội nghị.", "Sở Tư pháp"),
         ("Ngày 8/1/2024, tại quận Cầu Giấy, Cụm thi đua các quận tổ chức hội nghị tổng kết.", "quận Cầu Giấy"),
+        # a building's label, then the host: "Hội trường B, Trường X", "cơ sở 3 của Sở Y ở phường Z"
+        ("Ngày 20/8/2024, tại Hội trường B, Trường Cao đẳng Y tế Hà Nam, Cụm thi đua các trường tổ chức hội nghị tổng kết.",
+         "Trường Cao đẳng Y tế Hà Nam"),
+        ("Sáng 5/9, tại cơ sở 3 của Sở Xây dựng ở phường Hòa Bình, Khối thi đua số 2 tổ chức hội nghị sơ kết.",
+         "Sở Xây dựng"),
+        ("Sáng 5/9, tại Phòng họp số 2, Văn phòng UBND tỉnh, Khối thi đua số 1 tổ chức hội nghị sơ kết.",
+         "Văn phòng UBND tỉnh"),
     ],
 )
 def test_venue(text, venue):
