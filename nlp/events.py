@@ -42,13 +42,21 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phat_dong", re.compile(
         r"(?<!ke hoach )(?<!chu de )(?<!\w)phat dong[^.;]{0,25}?thi dua[^.;]{0,40}?nam (?:19|20)\d\d"
         r"|trien khai ke hoach (?:hoat dong )?thi dua"
-        r"|(?:hoi nghi|le|buoi le) phat dong (?:phong trao )?thi dua"
+        r"|(?:hoi nghi|le|buoi le) phat dong (?:phong trao |dot |dot cao diem )?thi dua"
+        # the bloc launches a short campaign: "Khối … phát động đợt thi đua cao điểm" (not a task in a list)
+        r"|(?<!\w)(?:khoi|cum)(?!\w)[^.;]{0,80}?\sphat dong (?:dot|chien dich) (?:thi dua )?(?:cao diem|nuoc rut|dac biet)"
     )),
 )
 # a review the meeting plans ("sẽ tổ chức tổng kết", "tổng kết Cụm vào tháng 12") is not this event
 _PLANNED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?!\w)[^,;.]{0,40}$")
 _PLANNED_AFTER = re.compile(
     r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)(?![^,;.]{0,15}(?:vua qua|da qua|truoc))"
+)
+# a covenant or launch urged or planned for later ("đề nghị Khối sớm ký giao ước", "sẽ ký kết giao ước") is not this event
+_URGED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi|som|can|de nghi|yeu cau)(?!\w)[^,;.]{0,25}$")
+# "sơ kết … kết hợp giao lưu thể thao": a second activity of the same meeting
+_EXTRA_ACTIVITY = re.compile(
+    r"(?<!\w)(?:ket hop|kem theo|va|dong thoi)\s+(?:to chuc\s+)?(?:giao luu|hoi thao|hoi dien)\s+(?:the thao|van nghe|van hoa)"
 )
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
@@ -126,6 +134,8 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                     continue
                 if name == "giao_uoc" and _REGISTERED.search(t, max(0, m.start() - 10), m.end()):
                     continue
+                if name in ("giao_uoc", "phat_dong") and _URGED_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
+                    continue
                 if name in ("so_ket", "tong_ket") and (
                     _PLANNED_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or _PLANNED_AFTER.match(t[m.end() :])
                 ):
@@ -134,6 +144,10 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                 break
             if name in found:
                 break
+    if found and any(
+        not _PLANNED_AFTER.match(t[m.end() :]) for t in texts[:LEAD_SENTENCES + 1] for m in _EXTRA_ACTIVITY.finditer(t)
+    ):
+        found.append("other")
     return found or ["other"]
 
 

@@ -28,6 +28,23 @@ from tests.nlp.helpers import doc, records_after_events
          ["tong_ket"]),
         (None, "Chiều 24/7/2022, Cụm thi đua số 5 tổ chức hội nghị sơ kết 6 tháng đầu năm 2022. Hội nghị thống nhất "
                "kiểm tra chéo vào tháng 10 và tổng kết Cụm vào tháng 12/2022.", ["so_ket"]),
+        # the bloc launches a short campaign ("đợt thi đua cao điểm"); a campaign listed as a task is not this event
+        ("Khối thi đua các ngân hàng phát động đợt thi đua cao điểm chào mừng Quốc khánh",
+         "Sáng 5/8/2025, Khối thi đua các ngân hàng tổ chức lễ phát động đợt thi đua cao điểm chào mừng 80 năm Quốc khánh.",
+         ["phat_dong"]),
+        (None, "Ngày 12/7/2024, Khối thi đua Kinh tế sơ kết công tác 6 tháng đầu năm 2024. Nhiệm vụ 6 tháng cuối năm: thực "
+               "hiện kế hoạch của tỉnh; phát động đợt thi đua cao điểm chào mừng đại hội; kiểm tra chéo vào tháng 11.",
+         ["so_ket"]),
+        # a covenant urged for later is not signed at this meeting
+        (None, "Ngày 26/12/2024, Khối thi đua số 5 tổng kết công tác thi đua năm 2024. Phát biểu, đại diện Sở Nội vụ đề "
+               "nghị Khối sớm ký giao ước thi đua năm 2025.", ["tong_ket"]),
+        # "sơ kết … kết hợp giao lưu thể thao": a second activity of the same meeting
+        ("Cụm thi đua số 3 sơ kết 6 tháng đầu năm và giao lưu văn nghệ",
+         "Chiều 20/6/2024, Cụm thi đua số 3 tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024, kết hợp giao lưu thể "
+         "thao giữa các đơn vị trong cụm.", ["so_ket", "other"]),
+        # a sports exchange planned for later is not part of this meeting
+        (None, "Ngày 10/7/2024, Cụm thi đua số 1 sơ kết công tác 6 tháng đầu năm 2024. Hội nghị thống nhất tổ chức giao "
+               "lưu văn nghệ và giao lưu thể thao vào tháng 9/2024.", ["so_ket"]),
     ],
 )
 def test_event_types(title, text, types):
