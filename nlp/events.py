@@ -227,7 +227,7 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
         if best is None or s > best[0]:
             best = (s, f)
     if best is None or best[0] < 2:
-        return _title_date(doc)
+        return _title_date(doc) or _today_date(doc, pubs, prose[:LEAD_SENTENCES])
     fact = best[1]
     year = fact.year
     source = "rule:event_date"
@@ -243,6 +243,18 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
     if iso is None:
         return None
     return iso, Span(start=fact.start, end=fact.end, source=source)
+
+
+_TODAY = re.compile(r"(?<!\w)(?:sang|chieu|toi|trua|hom) nay(?!\w)")
+
+
+def _today_date(doc: PreparedText, pubs: list[DateFact], lead: list[Sentence]) -> tuple[str, Span] | None:
+    """ "Sáng nay, Khối … tổ chức hội nghị" with no date in the text: the page's header date is the day."""
+    today = next((s.start + m.start() for s in lead for m in [_TODAY.search(s.folded)] if m), None)
+    if today is None or not pubs:
+        return None
+    iso = pubs[0].iso(pubs[0].year)
+    return (iso, Span(start=pubs[0].start, end=pubs[0].end, source="rule:event_date_today")) if iso else None
 
 
 _TITLE_DATE_CUE = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s*(?:ngay\s*)?|ngay\s*)$")
@@ -307,7 +319,15 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
         m = _YEAR_AFTER.search(text)
         if m:
             return m.group(1), span(s, m)
+    if "phat_dong" in types:  # a short campaign "kéo dài … đến ngày 30/4/2025": that year
+        for text, s in cands:
+            m = _CAMPAIGN_END.search(text)
+            if m:
+                return m.group(1), span(s, m)
     return None
+
+
+_CAMPAIGN_END = re.compile(r"(?<!\w)(?:den|toi)(?: het)?(?: ngay)? \d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
 
 
 MAX_VENUE_WORDS = 16  # "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam chi nhánh tỉnh An Giang" is 16

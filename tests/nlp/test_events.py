@@ -71,6 +71,10 @@ def test_event_types(title, text, types):
         ("QNO - Chiều qua 12.1, Khối thi đua các cơ quan Văn hóa - Xã hội tỉnh tổ chức hội nghị tổng kết phong trào "
          "thi đua năm 2020.", None, "2021-01-12"),
         ("Mới đây, Khối thi đua số 10 tổ chức hội nghị sơ kết 6 tháng đầu năm 2021.", None, None),
+        # "Sáng nay" with no date in the text: the day of the page's header stamp
+        ("BÁO ĐIỆN TỬ\nThứ Ba, 17/12/2024 - 10:05\nKhối thi đua các hội tổng kết năm 2024\nSáng nay, Khối thi đua các "
+         "hội quần chúng tỉnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2024 tại Hội Nông dân tỉnh.",
+         None, "2024-12-17"),
     ],
 )
 def test_event_date(text, url, date):
@@ -115,6 +119,9 @@ def test_event_date_from_title(title, text, date):
         ("Ngày 5/8/2025, Khối thi đua số 3 tổ chức hội nghị ký kết giao ước thi đua 6 tháng cuối năm 2025.", "2025-H2"),
         ("Ngày 19/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024. "
          "Các đơn vị thống nhất sẽ tổ chức hội nghị tổng kết năm vào tháng 12/2024.", "2024-H1"),
+        # a short campaign launched to run until a date of the same year: that year
+        ("Sáng 12/3/2025, Khối thi đua các doanh nghiệp tổ chức lễ phát động đợt thi đua cao điểm chào mừng ngày lễ "
+         "lớn. Đợt thi đua kéo dài từ ngày phát động đến ngày 2/9/2025.", "2025"),
     ],
 )
 def test_period(text, period):
