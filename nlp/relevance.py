@@ -31,6 +31,11 @@ _LEGAL = re.compile(
 _OBJECT_BEFORE = re.compile(r"(?:dan dau|thuoc|cho|vao|nhat)\s*$")
 _MILITARY = re.compile(r"thi dua quyet thang")
 _COUNCIL = re.compile(r"hoi dong thi dua[\s,-]*khen thuong (?:tinh|thanh pho)[^.\n]{0,40}(?:hop|phien hop|ky hop)")
+# "ký kết giao ước thi đua giữa các cụm nông trường", "thi đua giữa 3 cụm thi đua của công ty": an organisation's
+# internal emulation between its own groups, not the meeting of a bloc of agencies
+_BETWEEN_GROUPS = re.compile(
+    r"(?:thi dua|giao uoc)[^.;\n]{0,40}?(?<!\w)giua (?:cac|\d+|hai|ba|bon|nam) (?:cum|khoi)(?!\w)"
+)
 _CONGRESS = re.compile(r"dai hoi thi dua yeu nuoc|dai hoi dai bieu thi dua|hoi nghi dien hinh tien tien|dai hoi dien hinh")
 
 
@@ -94,6 +99,8 @@ def classify(doc: PreparedText) -> Verdict:
     if _MILITARY.search(head):
         score -= 2.0
     if _COUNCIL.search(head) or _CONGRESS.search(head):
+        score -= 2.0
+    if _BETWEEN_GROUPS.search(head):
         score -= 2.0
     evidence = (lead_mentions or mentions or [None])[0]
     span = Span(start=evidence.start, end=evidence.end, source="rule:relevance") if evidence else None

@@ -54,6 +54,10 @@ NOT_RELEVANT = [
      "1. Cụm thi đua các huyện miền núi: UBND huyện Tây Giang.\n2. Khối thi đua Kinh tế - Kỹ thuật: Sở Xây dựng.\n"
      "3. Khối thi đua các cơ quan Đảng: Ban Tổ chức Tỉnh ủy.\n4. Khối thi đua các doanh nghiệp: Công ty Cấp nước.\n"
      "Quyết định có hiệu lực kể từ ngày ký."),
+    # a company's internal covenant between its own groups of plantations or workshops
+    ("Công ty Chè Mộc Sơn ký giao ước thi đua giữa các cụm đội sản xuất năm 2025",
+     "Ngày 14/2, Công ty Chè Mộc Sơn tổ chức lễ phát động thi đua và ký kết giao ước thi đua năm 2025 giữa 4 cụm thi "
+     "đua đội sản xuất của công ty. Cụm thi đua số 1 gồm các đội 1, 2, 3; cụm thi đua số 2 gồm các đội 4, 5, 6."),
 ]
 
 
