@@ -65,6 +65,7 @@ _RESPECTIVELY = re.compile(
     r"(?:(?:các\s+)?(?:vai trò|cương vị|chức danh|chức|nhiệm vụ)\s+)?",
     re.IGNORECASE,
 )
+_SCHOOL_YEAR = re.compile(r"năm học\s+((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})", re.IGNORECASE)
 _ROLE_SEPARATOR = re.compile(r"^\s*(?:,|và|;)?\s*$")
 _ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên)(?!\w)", re.IGNORECASE)
 
@@ -217,6 +218,7 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     seen: set[tuple[str, str, int | None]] = set()
     ours = _our_bloc(records)
     others = other_bloc_spans(text, records.bloc)
+    school_years: dict[int, str | None] = {}
     for sent in doc.sentences:
         carried: object = _NO_YEAR  # an explicit year stated for an earlier role of the same sentence
         for m in _ROLE.finditer(text, sent.start, sent.end):
@@ -278,9 +280,16 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 continue
             seen.add(key)
             out.append(Leader(unit=unit, role=role, year=year, start=min(ustart, m.start()), end=m.end(), source=source))
+            if year is None:  # a school year: "năm học 2023-2024" and "năm học 2024-2025" are different slots
+                school = _SCHOOL_YEAR.search(text, sent.start, sent.end)
+                school_years[id(out[-1])] = school.group(1) if school else None
     # "Cụm trưởng năm 2022 là huyện X" wins over the unit read off a person's title ("Chủ tịch UBND huyện X, Cụm trưởng")
-    stated_slots = {(x.role, x.year) for x in out if x.source != "rule:leader_title"}
-    out = [x for x in out if x.source != "rule:leader_title" or (x.role, x.year) not in stated_slots]
+
+    def slot(x: Leader) -> tuple[str, object]:
+        return x.role, x.year if x.year is not None else school_years.get(id(x))
+
+    stated_slots = {slot(x) for x in out if x.source != "rule:leader_title"}
+    out = [x for x in out if x.source != "rule:leader_title" or slot(x) not in stated_slots]
     return _bare_places_like_the_rest(_merge_committee_forms(out))
 
 

@@ -149,6 +149,11 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Sáng 14/1/2025, Khối thi đua các đoàn thể tổng kết năm 2024. Theo quy chế hoạt động, năm 2025 Hội Cựu chiến binh "
          "tỉnh đảm nhận vai trò Trưởng khối, Hội Nông dân tỉnh làm Phó Trưởng khối.",
          {("Hội Cựu chiến binh tỉnh", "head", 2025), ("Hội Nông dân tỉnh", "deputy", 2025)}),
+        # two school years: the head read off a title and next school year's head are both kept (year null)
+        ("Ngày 26/8/2024, Cụm thi đua các trường cao đẳng tổng kết năm học 2023-2024. Tham dự có TS. Lê Văn Hòa - Hiệu "
+         "trưởng Trường Cao đẳng Kỹ thuật Hà Nam, Cụm trưởng năm học 2023-2024; đại diện các trường. Theo nguyên tắc luân "
+         "phiên, năm học 2024-2025 Trường Cao đẳng Y tế Hà Nam giữ vai trò Cụm trưởng.",
+         {("Trường Cao đẳng Kỹ thuật Hà Nam", "head", None), ("Trường Cao đẳng Y tế Hà Nam", "head", None)}),
         # "X nhận cờ luân lưu, đảm nhận Trưởng khối năm N"
         ("Sáng 10/3/2025, Khối thi đua các đoàn thể ký kết giao ước thi đua năm 2025. Hội Liên hiệp Phụ nữ tỉnh nhận cờ "
          "luân lưu, đảm nhận Trưởng khối năm 2025.",
