@@ -143,32 +143,46 @@ class Planner:
         return _all([self.unit(u) for u in kept])
 
     def unit(self, u: QueryUnit) -> Q:
-        should: list[Q] = []
+        """One query word or compound: the clause that must match, plus clauses that only add to the score.
+
+        The title and exact-diacritic streams hold a subset of the documents of the stream the
+        match is made on (index.analysis puts every title token in ``folded`` or ``words`` too,
+        and every exact syllable's folded form in ``folded``), so they are optional clauses:
+        the same documents match as with an OR of all three, and engines read fewer postings
+        to find them.
+        """
+        must: Q
+        score_only: list[Q] = []
         if u.kind == "syl":
-            should = [Term(FOLDED, u.folded), Term(TITLE, u.folded, TITLE_BOOST)]
+            must = Term(FOLDED, u.folded)
+            score_only = [Term(TITLE, u.folded, TITLE_BOOST)]
             if self.diacritics and u.exact:
-                should.append(Term(EXACT, u.exact, EXACT_BOOST))
+                score_only.append(Term(EXACT, u.exact, EXACT_BOOST))
             self.highlight.add(u.folded)
         elif u.kind == "compound":
-            should = [Term(WORDS, u.folded), Term(TITLE, u.folded, TITLE_BOOST)]
+            must = Term(WORDS, u.folded)
+            score_only = [Term(TITLE, u.folded, TITLE_BOOST)]
             if self.diacritics and u.exact:
                 # The compound must match; its exact-diacritic syllables only add to the score.
-                boost = tuple(Term(EXACT, x, EXACT_BOOST) for x in u.exact.split("_") if fold_token(x) != x)
-                should = [Bool(must=(Bool(should=tuple(should)),), should=boost)]
+                score_only.extend(Term(EXACT, x, EXACT_BOOST) for x in u.exact.split("_") if fold_token(x) != x)
             self.highlight.add(u.folded)  # the whole compound: "chỉ thị" must not mark "thi" in "thi đua"
             self.highlight.update(_abbrs_of(u.folded))
         elif u.kind == "abbr":
-            should = [Term(FOLDED, u.folded, EXACT_BOOST), Term(TITLE, u.folded, TITLE_BOOST)]
+            must = Term(FOLDED, u.folded, EXACT_BOOST)
             concept = concept_of(u.folded)
             if concept:
-                should.append(Term(WORDS, concept))
+                must = Bool(should=(must, Term(WORDS, concept)))  # "UBND" finds the written-out form too
                 self.highlight.add(concept)
                 self.highlight.update(_abbrs_of(concept))
+            score_only = [Term(TITLE, u.folded, TITLE_BOOST)]
             self.highlight.add(u.folded)
         elif u.kind == "doc":
-            should = [Term(FOLDED, u.folded), Term(TITLE, u.folded, TITLE_BOOST)]
+            must = Term(FOLDED, u.folded)
+            score_only = [Term(TITLE, u.folded, TITLE_BOOST)]
             self.highlight.add(u.folded)
-        return Bool(should=tuple(should))
+        else:
+            raise ValueError(f"unknown query unit kind {u.kind!r}")
+        return Bool(must=(must,), should=tuple(score_only))
 
     def phrase(self, text: str) -> Q:
         tokens = phrase_tokens(text)

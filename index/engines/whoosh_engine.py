@@ -12,6 +12,7 @@ import heapq
 import math
 import os
 from array import array
+from bisect import bisect_left
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, repeat
@@ -66,6 +67,9 @@ TERM_CACHE_SIZE = 64
 # Queries share their common terms ("thi đua", "hội nghị"), and decoding a term found in every one
 # of 10k documents costs ~1.5-2.5 ms. index.drop_query_caches() empties it (the index bench's cold runs).
 HOT_POSTINGS = 4_000_000
+# Scoring looks each matched document up in a term's sorted docnums (binary search) when the term
+# has this many times more postings than there are matches; otherwise it walks the postings.
+SEEK_RATIO = 16
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 # Facets are counted doc by doc (each matched document's values, chained and counted in C) unless
 # the result is larger than this share of a facet's postings, then value by value (one C set
@@ -508,13 +512,28 @@ class WhooshReader(EngineReader):
             norm = self._norms(field)
             idf = math.log(self._doc_count / (len(ids) + 1)) + 1
             c = idf * boost * (BM25_K1 + 1)
-            common = matched.intersection(ids)
-            if len(common) == len(ids):
-                docs, tfs = ids, weights
-            else:  # only the matched documents' postings are visited (an AND visits its smallest result)
-                tf_of = dict(zip(ids, weights, strict=False))
-                docs = list(common)
-                tfs = list(map(tf_of.__getitem__, docs))
+            docs: Sequence[int]
+            tfs: Sequence[float]
+            if len(matched) * SEEK_RATIO < len(ids):
+                # Few matches, a long list (a common word in a narrow query): look each match up in
+                # the sorted docnums instead of visiting every posting.
+                docs, tfs = [], []
+                n = len(ids)
+                for d in matched:
+                    i = bisect_left(ids, d)
+                    if i < n and ids[i] == d:
+                        docs.append(d)
+                        tfs.append(weights[i])
+            else:
+                common = matched.intersection(ids)
+                if len(common) == len(ids):
+                    docs, tfs = ids, weights
+                else:  # only the matched documents' postings are visited
+                    tf_of = dict(zip(ids, weights, strict=False))
+                    docs = list(common)
+                    tfs = list(map(tf_of.__getitem__, docs))
+            if not docs:
+                continue
             # c * tf / (tf + norm[d]) added to each document's score, every step in C (map/zip/update).
             parts = map(truediv, map(c.__mul__, tfs), map(add, tfs, map(norm.__getitem__, docs)))
             if scores:

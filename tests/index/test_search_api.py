@@ -139,3 +139,24 @@ def test_cached_posting_lists_give_the_same_answers_as_cold_searches(
         assert _answers(corpus.index_dir, CACHE_MIX) == cold
         reader = next(iter(index_query._READERS.values())).reader
         assert reader._hot_postings <= 3 and sum(len(ids) for ids, _ in reader._hot.values()) == reader._hot_postings
+
+
+def test_whoosh_scoring_by_lookup_equals_scoring_by_walking_postings(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import index.engines.whoosh_engine as whoosh_engine
+    from index import build_index
+    from index.query import close_readers
+    from store.db import open_db
+    from tests.index.conftest import store_corpus
+
+    store_corpus(tmp_path / "khoi.db", CORPUS)
+    build_index(open_db(tmp_path / "khoi.db"), tmp_path / "khoi.index", engine="whoosh", progress=False)
+    try:
+        answers = []
+        for ratio in (0, 10**9):  # 0: every matched document looked up by binary search; 10**9: never
+            monkeypatch.setattr(whoosh_engine, "SEEK_RATIO", ratio)
+            drop_query_caches()
+            answers.append(_answers(tmp_path / "khoi.index", CACHE_MIX))
+        assert answers[0] == answers[1]
+        assert any(hits for _, _, hits, _ in answers[0])
+    finally:
+        close_readers()
