@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(r, base), flush=True)
             if r["by_label"]:
                 print("    p95 by kind: " + ", ".join(f"{k} {v:.1f}" for k, v in r["by_label"].items()), flush=True)
-            if r.get("warm"):
+            if r.get("warm") and engine == "whoosh":  # the only engine with a cross-search posting cache
                 print(f"    repeated with cached posting lists: p50 {r['warm'][0]:.1f}, p95 {r['warm'][1]:.1f} ms "
                       "(the table's figures are cold: caches dropped before every timed run)", flush=True)
             if "build_peak_mb" in r:
