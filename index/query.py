@@ -8,13 +8,15 @@ import math
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.analysis import analyze_document, match_spans, stopwords
 from index.build import VOCAB, generation_dir, read_meta
 from index.engines.base import EngineReader, get_engine
-from index.errors import IndexMissingError, QuerySyntaxError
+from index.errors import IndexMissingError, QuerySyntaxError, SearchIndexError
 from index.plan import Planner, facet_key
 from index.schema import (
     DATE,
@@ -78,6 +80,13 @@ class _Open:
     reader: EngineReader
     vocab: dict[str, list[str]]
     lock: threading.Lock
+    closed: bool = False
+
+    def retire(self) -> None:
+        """Close the reader once no search holds it; a search that finds it closed opens the new one."""
+        with self.lock:
+            self.closed = True
+            self.reader.close()
 
 
 _READERS: dict[Path, _Open] = {}
@@ -107,7 +116,7 @@ def _open(index_dir: Path) -> _Open:
         except (OSError, ValueError):
             vocab = {}
         if cached is not None:
-            cached.reader.close()
+            cached.retire()
         entry = _Open(meta["generation"], meta["engine"], reader, vocab, threading.Lock())
         _READERS[index_dir] = entry
         return entry
@@ -117,7 +126,7 @@ def close_readers() -> None:
     """Close every cached reader (tests, and before deleting an index folder)."""
     with _READERS_LOCK:
         for entry in _READERS.values():
-            entry.reader.close()
+            entry.retire()
         _READERS.clear()
 
 
@@ -127,6 +136,18 @@ def drop_query_caches() -> None:
         for entry in _READERS.values():
             with entry.lock:
                 entry.reader.drop_query_caches()
+
+
+@contextmanager
+def _reader(index_dir: Path) -> Iterator[_Open]:
+    """Hold the current reader of ``index_dir`` for one search (another thread may retire an older one)."""
+    for _ in range(10):
+        opened = _open(index_dir)
+        with opened.lock:
+            if not opened.closed:
+                yield opened
+                return
+    raise SearchIndexError(f"{index_dir}: the index kept changing while it was being opened; try again")
 
 
 # ---- search ---------------------------------------------------------------------------------
@@ -154,13 +175,12 @@ def search(
         raise QuerySyntaxError(f"unknown sort {sort!r}; choose one of: {', '.join(SORTS)}", query)
     page = max(1, int(page))
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
-    opened = _open(index_dir)
     tree = parse(query or "")
-    planner = Planner(opened.vocab)
-    extra = _filter_clauses(planner, filters, date_from, date_to, query)
-    plan = planner.plan(tree, extra, query or "")
-    effective_sort = sort if plan.has_text or sort != "relevance" else "date_desc"
-    with opened.lock:
+    with _reader(index_dir) as opened:
+        planner = Planner(opened.vocab)  # facet values of the generation searched
+        extra = _filter_clauses(planner, filters, date_from, date_to, query)
+        plan = planner.plan(tree, extra, query or "")
+        effective_sort = sort if plan.has_text or sort != "relevance" else "date_desc"
         result = opened.reader.search(
             plan.query,
             plan.filters,
@@ -264,8 +284,7 @@ def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
 
 def more_like_this(index_dir: Path, document_id: int, limit: int = 5) -> list[Hit]:
     """Return up to ``limit`` documents most similar to ``document_id`` (by its distinctive words)."""
-    opened = _open(index_dir)
-    with opened.lock:
+    with _reader(index_dir) as opened:
         stored = opened.reader.stored(int(document_id))
         if stored is None:
             return []

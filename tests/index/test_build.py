@@ -165,3 +165,37 @@ def test_rebuild_in_parts_finds_what_a_serial_rebuild_finds(tmp_path: Path, monk
         assert (b.total, [h.document_id for h in b.hits], b.facets) == (a.total, [h.document_id for h in a.hits], a.facets), q
     vocab = json.loads(next((tmp_path / "parts").glob("gen-*/facets.json")).read_text())
     assert vocab == json.loads(next((tmp_path / "serial").glob("gen-*/facets.json")).read_text())
+
+
+def test_searches_in_other_threads_survive_rebuilds(tmp_path: Path, engine: str) -> None:
+    """A rebuild retires the old reader; a search holding it finishes, one arriving late reopens."""
+    import threading
+
+    store_corpus(tmp_path / "khoi.db", CORPUS)
+    db = open_db(tmp_path / "khoi.db")
+    build_index(db, tmp_path / "khoi.index", engine=engine, progress=False)
+    expected = search(tmp_path / "khoi.index", "thi đua").total
+    errors: list[str] = []
+    totals: set[int] = set()
+    stop = threading.Event()
+
+    def searching() -> None:
+        while not stop.is_set():
+            try:
+                totals.add(search(tmp_path / "khoi.index", "thi đua").total)
+            except Exception as exc:  # noqa: BLE001 - any failure is what the test is about
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=searching) for _ in range(4)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(6):
+            build_index(db, tmp_path / "khoi.index", engine=engine, rebuild=True, progress=False)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+        close_readers()
+    assert errors == []  # before readers were retired under their lock: ReaderClosed() with Whoosh
+    assert totals == {expected}
