@@ -224,6 +224,8 @@ class _Parser:
             if not (low or high) or any(p and not (p.isdigit() and len(p) == 4) for p in (low, high)):
                 raise self.error(f"year must be four digits or a range like 2019..2021, not {value!r}", tok)
             if sep:
+                if low and high and low > high:
+                    raise self.error(f"year range {value!r} ends before it starts; write {high}..{low}", tok)
                 return FieldNode("year", low or "1900", high or "2100")
             return FieldNode("year", low)
         return FieldNode(name, value)

@@ -18,6 +18,7 @@ MALFORMED = [
     "NOT",
     "foo:bar",
     "year:20x1",
+    "year:2021..2019",
     "date:2021-13-01",
     "date:2022..2021",
     "date:..",
