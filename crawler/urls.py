@@ -55,7 +55,14 @@ BINARY_EXT = re.compile(
 MAX_URL_LENGTH = 400  # longer URLs on the sample portals were all search or session traps
 MAX_PATH_SEGMENTS = 12
 
-PAGE_KEYS = re.compile(r"^(page|paged|trang|p|pg|pageindex|page_index|pagenum|start|offset|.*_cur|cur|pi)$", re.I)
+PAGE_KEYS = re.compile(r"^(page|paged|trang|p|pg|pageindex|page_index|pagenum|start|limitstart|offset|.*_cur|cur|pi)$",
+                       re.I)
+# Joomla routes every page through index.php?option=com_x&view=...&layout=...: there ``view`` and
+# ``layout`` name the page (article, category blog), not a presentation of it. The same article is
+# linked under every menu item and category it sits in (``catid``, ``Itemid``) and with its alias
+# appended to the id (``id=12:slug``); the content is keyed by option, view and the numeric id.
+_JOOMLA_ROUTE_KEYS = frozenset({"view", "layout"})
+_JOOMLA_ARTICLE_NOISE = frozenset({"catid", "itemid"})
 PAGE_PATH = re.compile(r"/(page|trang|p)[/-]?\d+/?$|[-_/]p\d+(\.html?)?$", re.IGNORECASE)
 
 # Words (diacritics folded) that mark bloc-meeting articles; weights tuned on the sample slugs.
@@ -97,8 +104,17 @@ def canonical_url(url: str) -> str:
         and not k.lower().startswith(TRACKING_PREFIXES)
         and not _LIFERAY_REDIRECT.match(k)
     ]
+    if _is_joomla_article(query):
+        query = [(k, v.split(":", 1)[0] if k.lower() == "id" else v) for k, v in query
+                 if k.lower() not in _JOOMLA_ARTICLE_NOISE]
     query.sort()
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def _is_joomla_article(query: list[tuple[str, str]]) -> bool:
+    """Return whether a query is a Joomla com_content article route (option=com_content&view=article&id=N)."""
+    q = {k.lower(): v for k, v in query}
+    return q.get("option") == "com_content" and q.get("view") == "article" and q.get("id", "").split(":")[0].isdigit()
 
 
 def netloc_of(url: str) -> str:
@@ -138,7 +154,10 @@ def trap_reason(url: str) -> str | None:
         return "repeating path segments"
     pairs = [(k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     keys = [k for k, _ in pairs]
+    joomla = any(k == "option" and v.lower().startswith("com_") for k, v in pairs)
     for key, value in pairs:
+        if joomla and key in _JOOMLA_ROUTE_KEYS:
+            continue  # index.php?option=com_content&view=article: the route, not a view of a listing
         if not value.strip() and (key in SEARCH_KEYS or key.split("_")[-1] in SEARCH_KEYS):
             continue  # an empty search box: Liferay listings carry "_keywords=&_advancedSearch=false"
         if key in TRAP_KEYS or key.split("_")[-1] in TRAP_KEYS - {"s", "p"}:

@@ -117,6 +117,7 @@ def extract_main_text(soup: BeautifulSoup, node: Tag | None = None) -> str:
         _strip_chrome_elements(soup)
         node = _best_candidate(soup)
         if node is not None:
+            node = _with_body_continuations(soup, node)
             _strip_related_blocks(node)
             lead = _lead_before(node)
     if node is None:
@@ -287,6 +288,62 @@ def _best_candidate(soup: BeautifulSoup) -> Tag | None:
         if adjusted > best_score:
             best, best_score = node, adjusted
     return best
+
+
+CONTINUATION_CHARS = 80  # a block this long with few links after the body is more of the body
+CONTINUATION_LINK_RATIO = 0.2
+
+
+def _prose(tag: Tag) -> bool:
+    """Return whether ``tag`` is article prose: a sentence-long text, few links, no list of headlines."""
+    text = " ".join(tag.get_text(" ").split())
+    first = next((line.strip() for line in _block_text(tag).split("\n") if line.strip()), "")
+    return (len(text) >= CONTINUATION_CHARS and _link_ratio(tag) < CONTINUATION_LINK_RATIO
+            and not _TAIL_MARKER.match(first) and tag.find("table") is None)
+
+
+def _with_body_continuations(soup: BeautifulSoup, node: Tag) -> Tag:
+    """Return the body box of ``node`` with the parts a portal prints beside it.
+
+    A body laid out as table rows (one paragraph per ``<td>``) is the whole table, not its longest
+    cell; a body whose second half sits in a sibling block (a "Xem tiếp" collapsed ``<div>``, a
+    second ``<div class="content">``) goes on there. Siblings after the box that are prose are
+    kept with it.
+    """
+    if node.name in ("td", "th", "tr"):
+        table = node.find_parent("table")
+        rows = table.find_all("tr") if table is not None else []
+        texts = [r for r in rows if r.get_text(strip=True)]
+        if (table is not None and len(texts) >= 2 and table.find("table") is None
+                and sum(1 for r in texts if len(r.get_text(" ", strip=True)) >= CONTINUATION_CHARS) >= 2
+                and all(_link_ratio(r) < 0.3 for r in texts)):
+            node = table
+    parts: list[Tag] = []
+    for sib in node.find_next_siblings():
+        if not isinstance(sib, Tag) or sib.decomposed:
+            continue
+        if not sib.get_text(strip=True):
+            continue
+        if sib.name not in ("div", "section", "table", "p", "article") or not _prose(sib) and not _prose_table(sib):
+            break
+        parts.append(sib)
+    if not parts:
+        return node
+    box = soup.new_tag("div")
+    node.insert_before(box)
+    for part in (node, *parts):
+        box.append(part.extract())
+    return box
+
+
+def _prose_table(tag: Tag) -> bool:
+    """Return whether ``tag`` holds (one level down) a table whose rows are paragraphs."""
+    table = tag if tag.name == "table" else tag.find("table")
+    if table is None or table.find("table") is not None:
+        return False
+    rows = [r for r in table.find_all("tr") if r.get_text(strip=True)]
+    return bool(rows) and all(_link_ratio(r) < 0.3 for r in rows) and \
+        sum(1 for r in rows if len(r.get_text(" ", strip=True)) >= CONTINUATION_CHARS) >= 1
 
 
 def _link_ratio(tag: Tag) -> float:

@@ -9,6 +9,7 @@ before it is requested, so a killed crawl resumes from there.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -51,6 +52,15 @@ _SCRIPT_LINK = re.compile(
     r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\(|window\.open\s*\()\s*['"]([^'"]+)['"]""")
 _DATA_LINK_ATTRS = ("data-href", "data-url", "data-link")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+# JS-rendered portals: the listing's items are JSON in the page (Next.js __NEXT_DATA__, Nuxt, a
+# window.__INITIAL_STATE__ = {...} assignment) or behind a JSON endpoint ("Xem thêm" buttons, /api/...).
+_STATE_SCRIPT = re.compile(r"^\s*(?:window\.)?(?:__[A-Z_]+__|[A-Za-z_$][\w$]*(?:State|STATE|Data|DATA))\s*=\s*", re.S)
+_JSON_HINT = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*[{\[]")
+_URL_KEYS = re.compile(r"(?:^|_)(?:url|href|link|path|permalink|next|nexturl|next_url|nextpage|canonical|api|apiurl)$",
+                       re.IGNORECASE)
+_TITLE_KEYS = ("title", "name", "headline", "tieude", "label")
+_HTML_KEYS = re.compile(r"^(?:html|content|data|items?html|view|fragment|markup)$", re.IGNORECASE)
+MAX_JSON_LINKS = 500
 _XML_HINT = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<\?xml|^\s*<(?:rss|feed|urlset|sitemapindex)\b", re.IGNORECASE)
 
 
@@ -200,6 +210,9 @@ class PortalSpider(scrapy.Spider):
         if _XML_HINT.match(body[:200]) or any(t in ctype for t in _FEED_TYPES):
             item.listing = True
             requests = list(self._parse_xml(cfg, response))
+        elif "json" in ctype or ("html" not in ctype and _JSON_HINT.match(body[:50])):
+            item.listing = True  # an API listing or a "Xem thêm" fragment endpoint: links only
+            requests = self._parse_json(cfg, response)
         elif "html" in ctype or not ctype:
             requests, item.anchors, canonical_link, continuations = self._parse_html(cfg, response)
             if canonical_link and canonical_link != item.url and is_same_site(canonical_link, cfg.hosts) \
@@ -290,6 +303,32 @@ class PortalSpider(scrapy.Spider):
             if req is not None:
                 yield req
 
+    def _parse_json(self, cfg: SiteConfig, response: Response) -> list[Request]:
+        """Return requests for the links of a JSON listing: URL fields and links in HTML fragments."""
+        try:
+            data = json.loads(response.body.decode(_charset(_header(response, "Content-Type")) or "utf-8", "replace"))
+        except ValueError:
+            return []
+        hops, pages_deep = response.meta.get("hops", 0), response.meta.get("pages_deep", 0)
+        out: list[Request] = []
+        seen: set[str] = set()
+        for href, anchor in _json_links(data):
+            url = urljoin(response.url, href)
+            canon = canonical_url(url)
+            if canon in seen:
+                continue
+            seen.add(canon)
+            score = link_score(url, anchor)
+            if is_pagination(url, anchor):  # the next page of the API listing
+                req = self._follow(cfg, url, hops=hops, pages_deep=pages_deep + 1,
+                                   priority=400 + score * 10 - min(pages_deep, 300), kind="hub")
+            else:
+                req = self._follow(cfg, url, hops=hops + 1,
+                                   priority=200 + score * 10 - hops * 20 + (50 if len(anchor) >= LONG_ANCHOR else 0))
+            if req is not None:
+                out.append(req)
+        return out
+
     def _parse_html(self, cfg: SiteConfig, response: Response) -> tuple[list[Request], list[str], str | None,
                                                                       dict[str, str]]:
         sel = response.selector
@@ -310,6 +349,13 @@ class PortalSpider(scrapy.Spider):
             links.pop(canon, None)
         for canon in {c for c, (u, _) in links.items() if c in self.continued}:
             links.pop(canon, None)
+        # Items a JS-rendered page keeps in JSON (and the API it will fetch), same-site URLs only.
+        embedded = [*sel.xpath("//link[@rel='preload' and @as='fetch']/@href").getall()]
+        for href, anchor in [*((h, "") for h in embedded), *_embedded_json_links(sel)]:
+            url = urljoin(base, href)
+            canon = canonical_url(url)
+            if canon not in links or len(anchor) > len(links[canon][1]):
+                links[canon] = (url, anchor)
         for href in sel.xpath("//link[@rel='alternate' and (contains(@type,'rss') or contains(@type,'atom'))]/@href"):
             url = urljoin(base, href.get())
             links.setdefault(canonical_url(url), (url, "rss"))
@@ -417,6 +463,57 @@ def _page_links(sel: Selector) -> Iterator[tuple[str, str]]:
 
 def _anchor_text(el: Selector) -> str:
     return " ".join(el.xpath("normalize-space(string(.))").get("").split()) or el.xpath("@title").get("")
+
+
+def _embedded_json_links(sel: Selector) -> Iterator[tuple[str, str]]:
+    """Yield (href, title) of the URLs in a page's JSON state (__NEXT_DATA__, application/json, window.X = {...})."""
+    for script in sel.xpath("//script[not(@src)]"):
+        kind = (script.xpath("@type").get() or "").lower()
+        text = script.xpath("string(.)").get("").strip()
+        if not text or len(text) > 5_000_000:
+            continue
+        if "json" in kind and "ld+json" not in kind:
+            raw = text
+        else:
+            m = _STATE_SCRIPT.match(text)
+            if m is None or "{" not in text:
+                continue
+            raw = text[m.end():].rstrip().rstrip(";")
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        yield from _json_links(data)
+
+
+def _json_links(data: Any) -> Iterator[tuple[str, str]]:
+    """Yield (href, title) of the links a JSON document holds: URL-named fields and <a> in HTML fields."""
+    count = 0
+    stack: list[Any] = [data]
+    while stack and count < MAX_JSON_LINKS:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        title = next((v for k in _TITLE_KEYS if isinstance(v := node.get(k), str)), "")
+        for key, value in node.items():
+            if isinstance(value, dict | list):
+                stack.append(value)
+            elif isinstance(value, str) and "<" in value and (_HTML_KEYS.match(key) or "<a " in value):
+                for href, anchor in _page_links(Selector(text=f"<html><body>{value}</body></html>")):
+                    count += 1
+                    yield href, anchor
+            elif isinstance(value, str) and _URL_KEYS.search(key) and _looks_like_url(value):
+                count += 1
+                yield value, title
+
+
+def _looks_like_url(value: str) -> bool:
+    value = value.strip()
+    return (value.startswith(("/", "http://", "https://")) and not value.startswith("//") and len(value) < 400
+            and not any(c.isspace() for c in value))
 
 
 def _page_number(url: str) -> int | None:
