@@ -27,8 +27,8 @@ MAX_NAME_TOKENS = 18  # the longest real bloc name seen is about 14 words
 _STOP_AT = re.compile(
     r"(?:đã|vừa|đang|sẽ|gồm|bao gồm|hiện|do|thuộc|là|làm|được|cần|tiếp tục|đạt|thực hiện|quyết|nhận|với"
     r"|luôn|cũng|đều|này|chấm|của|tại|lần|theo|như|chủ trì|ký|kí|tiến hành|tham gia|tham dự|đăng|sơ kết|tổng kết"
-    r"|triển khai|phát động|năm\s+\d+|năm\s+(?:học|nay|qua)|trong\s+(?:\d+|năm|thời|qua|những|các năm|công tác)"
-    r"|có\s+(?:\d+|trên|hơn|gần|tổng)|đoàn kết|hợp tác|giai đoạn|danh hiệu|nhất trí|trưởng\s+(?:khối|cụm)"
+    r"|triển khai|phát động|tọa đàm|toạ đàm|hội thảo|giao lưu|hội thao|hội thi|họp|năm\s+\d+|năm\s+(?:học|nay|qua)|trong\s+(?:\d+|năm|thời|qua|những|các năm|công tác)"
+    r"|có\s+(?:\d+|trên|hơn|gần|tổng)|đoàn kết|hợp tác(?!\s+xã)|giai đoạn|danh hiệu|nhất trí|trưởng\s+(?:khối|cụm)"
     r"|phó\s+(?:trưởng|khối|cụm)|khối\s+(?:trưởng|phó)|cụm\s+(?:trưởng|phó)"
     r"|tổ chức\s+(?:hội|lễ|buổi|ký|kí|các|thành|tổng|sơ|gặp|giao|tốt|thực|triển|phát|hoạt|kí|chương|đợt|cuộc|chuyến|giải|tọa)"
     r"|và\s+(?:triển|phát|ký|kí|tổ chức|tổng|sơ|đề|bàn|thông|các đơn|các cơ quan|đã)"
@@ -48,6 +48,11 @@ _COMMA_CONTINUE = re.compile(
 _NAME_OPENING = re.compile(r"(?:các\s+)?đơn vị\s+(?!thành viên|trưởng|phó|trong|của|đã|đăng|tổ chức)[^\W\d]")
 _GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|\d+)\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
 _GENERIC_AFTER = re.compile(r"^\s*(?:,|/|va)\s*(?:khoi|cum)")
+# "Đảng ủy Khối các cơ quan tỉnh", "Công đoàn Khối", "Đoàn Khối Doanh nghiệp": the Party committee (and its
+# mass organisations) of a group of agencies, not an emulation bloc
+_PARTY_BLOC_BEFORE = re.compile(r"(?:dang (?:uy|bo)|cong doan|doan thanh nien|(?<!\w)doan|cuu chien binh|hoi ccb|ubkt dang uy)\s*$")
+# "khối thi đua lớp 9", "khối lớp 6": a school's grade, whose classes compete with one another
+_SCHOOL_GRADE = re.compile(r"lop\s+\d")
 _EVENT_START = re.compile(r"(?:sơ kết|tổng kết|ký kết|kí kết|phát động|triển khai|hội nghị|tổ chức|năm\s+\d)")
 
 
@@ -201,6 +206,8 @@ def find_mentions(text: str) -> list[BlocMention]:
         before = folded[max(0, start - 12) : start]
         if _GENERIC_BEFORE.search(before) or _GENERIC_AFTER.match(folded[head_end : head_end + 12]):
             continue
+        if not formal and _PARTY_BLOC_BEFORE.search(folded, max(0, start - 20), start):
+            continue
         pos = head_end
         while pos < len(text) and text[pos] == " ":
             pos += 1
@@ -213,7 +220,7 @@ def find_mentions(text: str) -> list[BlocMention]:
         if last.isdigit() or _ROMAN.match(last):
             number = str(int(last)) if last.isdigit() else last.lower()
         key = _key(name)
-        if not key or key in ("nay", "do", "tinh"):
+        if not key or key in ("nay", "do", "tinh") or _SCHOOL_GRADE.match(key):
             continue
         surface = text[start:end]
         if text[start:end].isascii() and formal:
@@ -294,7 +301,8 @@ def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMent
     for m in formal:
         uses[_key(m.surface)] += 1
     common = [m for m in formal if uses[_key(m.surface)] * 2 >= max(uses.values())]
-    chosen = max(common, key=lambda m: (len(_key(m.surface)), not m.surface.isupper(), -m.start))
+    # equal keys ("Hội LHPN" ~ "Hội Liên hiệp Phụ nữ"): the spelled-out form is the fuller one
+    chosen = max(common, key=lambda m: (len(_key(m.surface)), not m.surface.isupper(), len(m.surface), -m.start))
     if not chosen.formal:
         hint = _url_number(url)
         if hint and chosen.number == hint[1]:

@@ -36,6 +36,11 @@ _COUNCIL = re.compile(r"hoi dong thi dua[\s,-]*khen thuong (?:tinh|thanh pho)[^.
 _BETWEEN_GROUPS = re.compile(
     r"(?:thi dua|giao uoc)[^.;\n]{0,40}?(?<!\w)giua (?:cac|\d+|hai|ba|bon|nam) (?:cum|khoi)(?!\w)"
 )
+# a work schedule ("Lịch công tác tuần 51 của Lãnh đạo Sở", time-slot lines "- 14h30: … dự Hội nghị tổng kết Khối …"):
+# it announces meetings among many other items and reports none
+_SCHEDULE_TITLE = re.compile(r"^\s*(?:lich (?:cong tac|lam viec|hop)|chuong trinh cong tac (?:tuan|thang))(?!\w)")
+_TIME_SLOT_LINE = re.compile(r"(?:^|\n)[ \t]*[-–•+*]?[ \t]*\d{1,2}\s*(?:h|g|giờ|:)\s*\d{0,2}\s*(?:\([^)\n]{0,20}\))?\s*:")
+MIN_TIME_SLOTS = 4
 _CONGRESS = re.compile(r"dai hoi thi dua yeu nuoc|dai hoi dai bieu thi dua|hoi nghi dien hinh tien tien|dai hoi dien hinh")
 
 
@@ -102,6 +107,8 @@ def classify(doc: PreparedText) -> Verdict:
         score -= 2.0
     if _BETWEEN_GROUPS.search(head):
         score -= 2.0
+    if _SCHEDULE_TITLE.search(ftitle) or len(_TIME_SLOT_LINE.findall(text[:20000])) >= MIN_TIME_SLOTS:
+        score -= 3.0
     evidence = (lead_mentions or mentions or [None])[0]
     span = Span(start=evidence.start, end=evidence.end, source="rule:relevance") if evidence else None
     return Verdict(score >= THRESHOLD, round(score, 2), span)

@@ -69,6 +69,13 @@ from tests.nlp.helpers import doc
         # "nông, lâm nghiệp": an enumerated branch of the economy after a comma
         ("Khối thi đua các công ty nông, lâm nghiệp vừa ký kết giao ước thi đua.", None, None,
          "Khối thi đua các công ty nông, lâm nghiệp"),
+        # "hợp tác xã" opens a name; an activity word ("tọa đàm", "hội thảo") ends it
+        ("Khối thi đua các hợp tác xã vận tải tổ chức sơ kết.", None, None, "Khối thi đua các hợp tác xã vận tải"),
+        ("Ngày 3/4, Cụm thi đua các huyện miền núi tổ chức hội nghị sơ kết.", "Cụm thi đua các huyện miền núi hội thảo "
+         "về chuyển đổi số", None, "Cụm thi đua các huyện miền núi"),
+        # the title abbreviates the organisation, the body spells it out: the fuller form is the name
+        ("Ngày 2/4, Cụm thi đua Hội Nông dân các huyện phía Tây tổ chức hội nghị sơ kết.",
+         "Cụm thi đua Hội ND các huyện phía Tây sơ kết", None, "Cụm thi đua Hội Nông dân các huyện phía Tây"),
     ],
 )
 def test_bloc_name(text, title, url, expected):

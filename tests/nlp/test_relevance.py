@@ -97,3 +97,41 @@ def test_agency_news_that_names_its_bloc_is_not_a_bloc_meeting():
 )
 def test_other_bloc_activities_are_relevant(title, text):
     assert classify(doc(text, title=title)).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a bloc of cooperatives: "hợp tác xã" is part of the name, not the verb "hợp tác"
+        ("Khối thi đua các hợp tác xã thủy sản tổng kết năm 2023",
+         "Ngày 20/12, tại Liên minh HTX tỉnh, Khối thi đua các hợp tác xã thủy sản tỉnh tổ chức hội nghị tổng kết "
+         "công tác thi đua năm 2023. Khối có 9 HTX thành viên."),
+    ],
+)
+def test_cooperative_blocs_are_relevant(title, text):
+    assert classify(doc(text, title=title)).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a weekly work schedule that lists bloc meetings among other items
+        ("Lịch làm việc tuần 20 của Ban Giám đốc Sở Tài chính",
+         "Thứ Hai, 13/5\n- 08h00: Giám đốc Sở chủ trì giao ban.\n- 14h00: Phó Giám đốc dự Hội nghị sơ kết Khối thi "
+         "đua các cơ quan kinh tế. Địa điểm: Sở Công Thương.\nThứ Ba, 14/5\n- 08h00: Giám đốc Sở tiếp công dân.\n"
+         "- 15h30: Phó Giám đốc dự họp Cụm thi đua các huyện miền núi. Địa điểm: UBND huyện."),
+        (None,
+         "Thứ Tư\n- 7h30: Lãnh đạo Ban dự Hội nghị tổng kết Khối thi đua các đơn vị sự nghiệp.\n- 9h00: Họp giao ban.\n"
+         "Thứ Năm\n- 8h00: Tiếp công dân.\n- 14h: Họp Hội đồng Thi đua - Khen thưởng."),
+        # a school's grade blocs ("khối thi đua lớp 8") compete among the school's classes
+        ("Liên đội sơ kết thi đua tháng 11",
+         "Sáng 2/12, Liên đội Trường THCS Tân Phú tổ chức sơ kết thi đua tháng 11. Khối thi đua lớp 8 dẫn đầu toàn "
+         "trường; khối thi đua lớp 6 xếp thứ hai."),
+        # a Party committee of the agencies' group, not an emulation bloc
+        ("Đảng ủy Khối Doanh nghiệp tỉnh tổng kết công tác năm 2023",
+         "Ngày 22/12, Đảng ủy Khối Doanh nghiệp tỉnh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2023 và "
+         "phát động thi đua năm 2024. Đảng bộ Khối có 60 tổ chức cơ sở đảng."),
+    ],
+)
+def test_schedules_school_grades_and_party_committees_are_not_bloc_meetings(title, text):
+    assert not classify(doc(text, title=title)).relevant
