@@ -11,11 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.nlpload import import_nlp  # noqa: E402
-
-clean = import_nlp("clean")
-encoding = import_nlp("encoding")
-
+from nlp import clean, encoding  # noqa: E402
 from store.vntext import clean_text  # noqa: E402
 from tests.crawler.mockportal import CHROME_SNIPPETS, start_portals  # noqa: E402
 

@@ -16,13 +16,9 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from nlp.encoding import clean_text_file, decode_bytes
 from store.models import Document
 from store.vntext import clean_text
-
-try:  # the sibling module may be loaded through crawler.nlpload while nlp/__init__ is incomplete
-    from nlp.encoding import clean_text_file, decode_bytes
-except ImportError:  # pragma: no cover
-    from .encoding import clean_text_file, decode_bytes  # type: ignore[no-redef]
 
 __all__ = ["clean_html", "clean_text_file", "decode_bytes", "extract_main_text"]
 
