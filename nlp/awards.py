@@ -33,13 +33,23 @@ MAX_UNIT_WORDS = 14
 MAX_COUNT_TO_VERB = 60  # "06 cá nhân thuộc Khối vinh dự được Thủ tướng Chính phủ tặng": count to title
 VERB_WINDOW = 40  # characters before a title searched for its verb
 
+# an upper-case first letter, Vietnamese included ("tỉnh Nghệ An", "tỉnh Đắk Lắk")
+_CAPITAL = "[" + "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()) + "]"
+# counts written as words ("hai tập thể và bốn cá nhân", "cho ba tập thể"), 1 to 19
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_NUMBER = (
+    r"\d{1,4}|(?i:mười\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín)|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+)
+# a counted collective: "3 trường", "hai HTX" are counted as "tập thể" (heldout6 decision 9)
+_COUNTED = r"tập thể|cá nhân|đơn vị|cơ quan|trường|HTX|hợp tác xã|doanh nghiệp|bệnh viện"
 _UNIT_HEAD = re.compile(
     r"(?:Sở|sở|Ban|Văn phòng|VP|UBND|Ủy ban|Uỷ ban|UBMTTQ|Hội|Liên hiệp|Liên đoàn|Liên minh|Trường|ĐH|CĐ|TC|"
     r"Đại học|Cao đẳng|Trung cấp|Học viện|Cục|Chi cục|Kho bạc|Ngân hàng|NH|Công an|Bộ Chỉ huy|Bộ CHQS|Bộ đội|"
     r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Tỉnh Đoàn|Thành Đoàn|Huyện Đoàn|Đoàn|Đồn|Hải đội|Bộ Tư lệnh|Đặc khu|đặc khu|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
-    r"Công ty|Tổng công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP\.|Tp\.|TX\.|Tx\.|TP|"
+    r"Công ty|Tổng công ty|Tổng Công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP\.|Tp\.|TX\.|Tx\.|TP|"
     r"Quận|quận|Thị trấn|thị trấn|Tạp chí|Phân hiệu|LĐLĐ|Thuế|Bệnh viện|Quỹ|Câu lạc bộ|Đảng ủy|Đảng uỷ|Huyện ủy|Thành ủy|Tỉnh ủy|Hợp tác xã|HTX|Mặt trận|Cơ quan|"
-    r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan)"
+    r"Phòng|BQL|Nhà xuất bản|NXB|Điện lực|Công đoàn|Đảng bộ|Cảng vụ|Kiểm toán|Viễn thông|Bưu điện|Hải quan|"
+    r"(?:Tỉnh|tỉnh)(?=\s+" + _CAPITAL + "))"
     r"(?![\wđ])(?!\s+(?:nghị|thao|thi|diễn|đồng thi đua|hội)\b)"
 )
 _UNIT_STOP = re.compile(
@@ -47,6 +57,7 @@ _UNIT_STOP = re.compile(
     r"giành|đoạt|vinh dự|dẫn đầu|cùng|đồng thời|xếp|suy tôn|bình chọn|bầu chọn)(?![\wđ])"
     r"|\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))|\s*[;:.()“”\"!?]"
     r"|\s+và\s+(?=(?i:cờ|bằng|giấy|giải|danh hiệu|các|những|nhiều)\b)"
+    r"|\s+và\s+(?=(?:" + _NUMBER + r")\s+(?:" + _COUNTED + r")(?![\wđ]))"
 )
 _UNIT_STOP = re.compile(_UNIT_STOP.pattern + r"|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")")
 _RECEIVE = re.compile(
@@ -58,7 +69,7 @@ _GIVE = re.compile(
     r"\s*(?:các\s+)?(?:danh hiệu\s+)?[“\"‘«]?$",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s+(tập thể|cá nhân|đơn vị|cơ quan)(?![\wđ])")
+_COUNT = re.compile(r"(?<![\d.,\w])(" + _NUMBER + r")\s+(" + _COUNTED + r")(?![\wđ])")
 _COUNT_CUE = re.compile(r"khen thưởng|tặng|trao|đề nghị|xét", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+", re.IGNORECASE)
 # "tặng Cờ thi đua cho 02 đơn vị: A; B": the count, a colon, then the units it counts
@@ -68,6 +79,8 @@ _SKIP_BEFORE_CHO = re.compile(
     r"^[”\"’»]?(?:\s*(?:xuất sắc|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
     re.IGNORECASE,
 )
+# "… tặng Bằng khen cho đơn vị.": the unit named earlier in the sentence
+_BACK_REFERENCE = re.compile(r"\s*(?:đơn vị|tập thể)(?:\s+(?:này|trên|đó|nói trên))?\s*(?:[.;]|$)", re.IGNORECASE)
 _BELONGS = re.compile(r"^\s*(?:toàn khối\s+)?thuộc về\s+", re.IGNORECASE)
 # "- Cờ thi đua của UBND tỉnh: Sở A; - Bằng khen của Chủ tịch UBND tỉnh: Sở B, Sở C": the title, an
 # optional issuer, a colon, then the recipients.
@@ -216,6 +229,19 @@ def _voted_for(sentence: str, boundary: int, pos: int) -> list[tuple[str, int, i
     return _units_list(sentence, votes[-1].end(), pos)
 
 
+_NOT_A_COUNT = re.compile(r"(?<!\w)(?:trong|cả|của|mỗi|hàng|cuối|đầu|giữa|qua)\s+$", re.IGNORECASE)
+
+
+def _number(word: str) -> int:
+    """The value of a count written in digits or words ("05", "bốn", "mười lăm")."""
+    if word.isdigit():
+        return int(word)
+    parts = word.lower().split()
+    if len(parts) == 2:  # "mười hai", "mười lăm"
+        return 10 + (5 if parts[1] == "lăm" else _NUMBER_WORDS[parts[1]])
+    return _NUMBER_WORDS[parts[0]]
+
+
 def _counts(sentence: str, start: int) -> list[tuple[str, int, int, int]]:
     """(recipient, count, start, end) for "05 tập thể, 02 cá nhân" at the start of ``sentence[start:]``."""
     out = []
@@ -223,9 +249,11 @@ def _counts(sentence: str, start: int) -> list[tuple[str, int, int, int]]:
     for m in _COUNT.finditer(sentence, start):
         if sentence[pos : m.start()].strip(" ,và") and m.start() - pos > 12:
             break
+        if _NOT_A_COUNT.search(sentence, 0, m.start()) and m.group(1).lower() == "năm":
+            continue  # "trong năm đơn vị đã …": the year, not five units
         group = m.group(2).lower()
         recipient = "cá nhân" if group == "cá nhân" else "tập thể"
-        out.append((recipient, int(m.group(1)), m.start(), m.end()))
+        out.append((recipient, _number(m.group(1)), m.start(), m.end()))
         pos = m.end()
     return out
 
@@ -309,6 +337,11 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
                     unit = (_unit_at(text, unit[2] + joint.end()) or _loose_at(text, unit[2] + joint.end())) if joint else None
                     if unit:
                         recipients.append(unit)
+                if recipients:  # "cho Sở A và 3 cá nhân": the units, then a count
+                    joint = re.match(r"\s*,\s*|\s+và\s+", text[recipients[-1][2] :])
+                    counts = _counts(text, recipients[-1][2] + joint.end()) if joint else []
+                elif _BACK_REFERENCE.match(text, start):  # "suy tôn A là … và đề nghị tặng Bằng khen cho đơn vị"
+                    recipients = list(last_recipients) or _passive_subject(text, m.start) or _voted_for(text, 0, m.start)
                 rule = "rule:award_for"
         elif (
             m.kind in _RANKING
@@ -349,7 +382,7 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             for name, s, e in recipients:
                 emit(m.award, name, None, min(s, m.start), max(e, m.end), rule)
             last_recipients = recipients
-        elif counts:
+        if counts:
             for recipient, count, _s, e in counts:
                 emit(m.award, recipient, None if count < 0 else count, m.start, e, rule)
         elif rule == "rule:award_given" and m.kind not in _NEEDS_RECIPIENT:

@@ -190,3 +190,44 @@ def test_every_rank_named_as_overall_keeps_the_qualifier() -> None:
 )
 def test_ranking_apposition_ranked_subject_and_count_lists(text: str, expected: list[Row]) -> None:
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts written as words (heldout6 decision 9)
+        ("Cụm đề nghị Giám đốc Sở tặng Giấy khen cho ba tập thể và năm cá nhân có thành tích tiêu biểu.",
+         [("Giấy khen", "tập thể", 3), ("Giấy khen", "cá nhân", 5)]),
+        ("Khối đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho mười hai cá nhân.", [("Bằng khen", "cá nhân", 12)]),
+        # a counted collective noun is a "tập thể"
+        ("Liên minh HTX tỉnh tặng Giấy khen cho bốn HTX tiêu biểu.", [("Giấy khen", "tập thể", 4)]),
+        ("Hội nghị đề nghị công nhận danh hiệu Tập thể lao động xuất sắc cho 5 trường.",
+         [("Tập thể lao động xuất sắc", "tập thể", 5)]),
+        # provinces as recipients
+        ("Khối đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho tỉnh Hòa Bình và tỉnh Sơn La.",
+         [("Cờ thi đua", "tỉnh Hòa Bình", None), ("Cờ thi đua", "tỉnh Sơn La", None)]),
+        # a unit, then a count
+        ("Hội nghị đề nghị tặng Bằng khen cho Hội Nông dân huyện Mỹ Xuyên và 2 cá nhân.",
+         [("Bằng khen", "Hội Nông dân huyện Mỹ Xuyên", None), ("Bằng khen", "cá nhân", 2)]),
+        # "Tổng Công ty" with a capital C; the printed title "Cờ thi đua xuất sắc" (heldout6 decision 10)
+        ("UBND Thành phố tặng Cờ thi đua xuất sắc cho Tổng Công ty Xây dựng Hà Thành.",
+         [("Cờ thi đua xuất sắc", "Tổng Công ty Xây dựng Hà Thành", None)]),
+        # "cho đơn vị": the unit voted for earlier in the sentence
+        ("Hội nghị suy tôn Hội Cựu chiến binh huyện Gò Quao là đơn vị dẫn đầu Cụm và đề nghị tặng Bằng khen cho đơn vị.",
+         [("đơn vị dẫn đầu", "Hội Cựu chiến binh huyện Gò Quao", None), ("Bằng khen", "Hội Cựu chiến binh huyện Gò Quao", None)]),
+    ],
+)
+def test_word_counts_collectives_provinces_and_back_references(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
+
+
+def test_lower_case_excellent_flag_in_running_text_stays_a_flag() -> None:
+    assert _awards("Đồng thời, UBND tỉnh tặng cờ thi đua xuất sắc cho Trường Cao đẳng Y tế.") == [
+        ("cờ thi đua", "Trường Cao đẳng Y tế", None)
+    ]
+
+
+def test_year_is_not_a_word_count() -> None:
+    assert _awards("Giám đốc Sở tặng Giấy khen cho 4 tập thể. Trong năm đơn vị đã khen thưởng đột xuất.") == [
+        ("Giấy khen", "tập thể", 4)
+    ]
