@@ -76,7 +76,7 @@ def _continues(prev: str, piece: str) -> bool:
 
 
 def list_items(
-    text: str, begin: int, end: int, noun: str | None, shared: tuple[str, str] | None = None
+    text: str, begin: int, end: int, noun: str | None, shared: tuple[str, ...] | None = None
 ) -> list[tuple[str, int, int]]:
     """The list's items as (name, start, end), a prefix shared by several items written out on each."""
     out: list[tuple[str, int, int]] = []
@@ -89,8 +89,12 @@ def list_items(
     return out
 
 
-def _share_prefix(piece: str, shared: tuple[str, str] | None) -> tuple[str, tuple[str, str] | None]:
-    """Return the item with the shared prefix written out, and the prefix in force for the next items."""
+def _share_prefix(piece: str, shared: tuple[str, ...] | None) -> tuple[str, tuple[str, ...] | None]:
+    """Return the item with the shared prefix written out, and the prefix in force for the next items.
+
+    The prefix is (agency, place noun), plus a third mark when it was written on an item rather than spread
+    by a plural ("UBND huyện A, B" vs "UBND các huyện A, B").
+    """
     piece = re.sub(r"^và\s+", "", piece)
     m = _SHARED.match(piece)
     if m and (not m.group("pre") or _head_pattern().match(m.group("pre"))):
@@ -99,8 +103,12 @@ def _share_prefix(piece: str, shared: tuple[str, str] | None) -> tuple[str, tupl
     if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
         return " ".join(filter(None, (shared[0], shared[1], piece))), shared
     place = _NAMED_PLACE.match(piece)
+    if place and not place.group("pre") and shared is not None and shared[0] and len(shared) == 2:
+        # "Ủy ban MTTQ các huyện A, B và thị xã C": the agency goes on over the next kind of place
+        return f"{shared[0]} {piece}", (shared[0], place.group("noun"))
     if place and (not place.group("pre") or _head_pattern().match(place.group("pre"))):
-        return piece, ((place.group("pre") or "").strip(), place.group("noun"))  # "quận Hải Châu, Thanh Khê": quận goes on
+        # "quận Hải Châu, Thanh Khê": quận goes on
+        return piece, ((place.group("pre") or "").strip(), place.group("noun"), "written")
     return piece, None if _head_pattern().match(piece) else shared
 
 

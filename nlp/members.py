@@ -15,10 +15,17 @@ from nlp.units import _head_pattern, clean_unit, is_unit_like, unit_before
 from store.models import ArticleRecords, Member, Span
 from store.vntext import fold_key, unit_key
 
+# "Huyện Đoàn X", "Huyện ủy X", "Tỉnh Đoàn" open an agency's name, not a list of places
+_NOT_AGENCY = r"(?!\s+(?:đoàn|ủy|uỷ)(?!\w))"
 _NOUN = (
     r"(?:đơn vị thành viên|thành viên|cơ quan,?\s*đơn vị|cơ quan|đơn vị|trường|hội,?\s*đơn vị|tổ chức hội|hội"
-    r"|sở,?\s*ngành|sở|huyện|thị xã|thị trấn|thành phố|xã|quận|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn"
-    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh|đặc khu|đồn,\s*trạm(?:\s+biên phòng)?|đồn biên phòng|đồn)"
+    r"|sở,?\s*ngành|sở|huyện đoàn|quận đoàn|huyện" + _NOT_AGENCY + r"|thị xã|thị trấn|thành phố|xã|quận" + _NOT_AGENCY
+    + r"|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn"
+    # sector branches and enterprises: "8 tổng công ty", "12 HTX thành viên", "5 chi cục thuế", "4 LĐLĐ huyện"
+    r"|tổng công ty|tập đoàn|hợp tác xã|HTX|chi cục thuế|chi cục|cục thuế|kho bạc|LĐLĐ|liên đoàn lao động"
+    r"|ban quản lý dự án|ban QLDA|trung tâm"
+    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh" + _NOT_AGENCY
+    + r"|đặc khu|đồn,\s*trạm(?:\s+biên phòng)?|đồn biên phòng|đồn)"
 )
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
@@ -29,7 +36,7 @@ _LIST_HEAD = re.compile(
     # "gồm 5 địa phương là các huyện A, B", "có 12 hội là thành viên, trong đó có Hội A, Hội B"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?|(?<!\w)có)\s+(?:(?P<n4>\d+)\s+)(?P<noun4>" + _NOUN + r")(?:\s+thành viên)?"
     r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là|\s*,\s*trong đó\s+(?:có|gồm))\s+(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
-    r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện|đơn vị|cơ quan)?"
+    r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện" + _NOT_AGENCY + r"|đơn vị|cơ quan)?"
     r"(?:\s+(?:ngoại thành|nội thành|miền núi|vùng cao|biên giới|đồng bằng|ven biển))?\s*(?=" + UPPER + ")"
     # "Nhiều thành viên của Khối như A, B, C đạt …"
     r"|thành viên\s+(?:của|trong)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s+(?:như|là|gồm)\s+(?=" + UPPER + ")"
@@ -138,8 +145,18 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             noun = prior[-1].group("noun") if prior else None
         head = SHARED_HEAD.search(m.group(0))
         shared = None
-        if head and _head_pattern().match(head.group("pre")):  # "gồm UBND các huyện: A, B"
-            shared = (head.group("pre"), head.group("noun").lower())
+        leading: list[tuple[str, int, int]] = []
+        if head:
+            pre, pre_start = head.group("pre"), m.start() + head.start("pre")
+            # "gồm UBND thị trấn X và UBND các xã: A, B": the units before the last "và" are items of their own
+            joint = list(re.finditer(r"\s+và\s+|\s*,\s*", pre))
+            if joint and _head_pattern().match(pre, joint[-1].end()) and _head_pattern().match(pre):
+                leading = list_items(text, pre_start, pre_start + joint[-1].start(), noun)
+                pre = pre[joint[-1].end() :]
+            if _head_pattern().match(pre):  # "gồm UBND các huyện: A, B"
+                shared = (pre, head.group("noun").lower())
+            else:
+                leading = []
         if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
             raws = bullet_items(text, m.end())
         elif m.group("paren"):
@@ -155,6 +172,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 close = text.find(")", m.end(), end + 1)
                 end = close if close > 0 else end
             raws = list_items(text, m.end(), end, noun, shared)
+        raws = leading + raws
         items = []
         for raw, start, stop in raws:
             name = _normalise(raw, noun)

@@ -322,3 +322,41 @@ def test_member_count_of_border_posts_and_special_zones(text, count):
     r = ArticleRecords(relevant=True)
     fill(doc(text), r)
     assert r.member_count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Huyện Đoàn X" opens a youth union's name, not a list of districts
+        ("Cụm gồm Huyện Đoàn Tân Kỳ, Huyện Đoàn Quỳ Hợp và Huyện Đoàn Nghĩa Đàn.",
+         ["Huyện Đoàn Tân Kỳ", "Huyện Đoàn Quỳ Hợp", "Huyện Đoàn Nghĩa Đàn"]),
+        # a unit written out before the shared prefix "và UBND các xã:" is an item of its own
+        ("Cụm thi đua số 4 gồm UBND thị trấn Hà Lộc và UBND các xã: Tân Phong, Đồng Lạc, Yên Bình.",
+         ["UBND thị trấn Hà Lộc", "UBND xã Tân Phong", "UBND xã Đồng Lạc", "UBND xã Yên Bình"]),
+        # a plural prefix goes on over "và thị xã C"; a prefix written on an item does not
+        ("Cụm gồm Hội Nông dân các huyện Cái Nước, Phú Tân và thị xã Ngã Năm.",
+         ["Hội Nông dân huyện Cái Nước", "Hội Nông dân huyện Phú Tân", "Hội Nông dân thị xã Ngã Năm"]),
+        ("Cụm thi đua số 2 gồm UBND huyện Hòa An, Hà Quảng và thị xã Quảng Uyên tổ chức tổng kết.",
+         ["UBND huyện Hòa An", "UBND huyện Hà Quảng", "thị xã Quảng Uyên"]),
+    ],
+)
+def test_members_of_branches_and_shared_prefixes(text, expected):
+    d = doc(text)
+    got = extract_members(d)
+    assert [m.unit for m in got] == expected
+    for m in got:
+        assert 0 <= m.start < m.end <= len(d.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Khối thi đua các doanh nghiệp nhà nước gồm 9 tổng công ty hoạt động trong nhiều lĩnh vực.", 9),
+        ("Khối hiện có 15 HTX thành viên, chủ yếu sản xuất lúa gạo.", 15),
+        ("Cụm gồm 6 chi cục thuế khu vực.", 6),
+    ],
+)
+def test_member_count_of_corporations_cooperatives_and_tax_branches(text, count):
+    r = ArticleRecords(relevant=True)
+    fill(doc(text), r)
+    assert r.member_count == count
