@@ -14,7 +14,7 @@ from nlp.folding import UPPER
 from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import agency_heads
 from nlp.prepare import PreparedText, Sentence
-from nlp.units import unit_after, unit_before
+from nlp.units import PERSON_TITLE, unit_after, unit_before
 from store.models import ArticleRecords, Leader
 from store.vntext import unit_key
 
@@ -67,7 +67,39 @@ _RESPECTIVELY = re.compile(
 )
 _SCHOOL_YEAR = re.compile(r"năm học\s+((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})", re.IGNORECASE)
 _ROLE_SEPARATOR = re.compile(r"^\s*(?:,|và|;)?\s*$")
-_ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên)(?!\w)", re.IGNORECASE)
+_ELECTED = re.compile(r"(?<!\w)(?:bầu|giao|thống nhất|nhất trí|suy tôn|chọn|luân phiên|hiệp thương)(?!\w)", re.IGNORECASE)
+# "Kết quả hiệp thương chọn Khối trưởng, Khối phó năm 2025:" over "Trưởng Khối: X" / "Phó Trưởng Khối: Y" lines
+_TABLE_HEADING = re.compile(r"([^\n]{0,200}):[ \t]*\n[ \t]*$")
+_TABLE_LINE = re.compile(r"[ \t]*[-–•+*]?[ \t]*(?:phó\s+)?(?:trưởng|khối|cụm)\s+(?:khối|cụm|trưởng|phó)[^\n]*\n", re.IGNORECASE)
+_HEADING_YEAR = re.compile(r"(?<!\w)(năm học|năm)\s+((?:19|20)\d{2})", re.IGNORECASE)
+# "UBND tỉnh X, Khối trưởng năm 2023, đã trao cờ …", "Đồng chí Chủ tịch UBND huyện X, Cụm trưởng, chủ trì …":
+# the unit (or its official) opens the sentence and the role is set off by commas
+_HONORIFIC = re.compile(r"^[\W\d]*(?:(?:đồng chí|đ/c|ông|bà)\s+)?", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(r"(?:\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,", re.IGNORECASE)
+
+
+def _table_heading(text: str, line_start: int) -> str | None:
+    """The heading line ("…năm 2025:") over a leader table whose line starts at ``line_start``, else None."""
+    pos = line_start
+    for _ in range(4):  # skip the table's earlier lines
+        m = _TABLE_HEADING.search(text, max(0, pos - 220), pos)
+        if m is not None and m.end() == pos:
+            return m.group(1)
+        prev = text.rfind("\n", 0, max(0, pos - 1)) + 1
+        if pos == 0 or not _TABLE_LINE.match(text, prev) or text.find("\n", prev) + 1 != pos:
+            return None
+        pos = prev
+    return None
+
+
+def _opens_sentence(text: str, sent_start: int, unit_start: int) -> bool:
+    """Does the unit open its sentence, maybe after an honorific and its official's title ("Đồng chí Chủ tịch")?"""
+    prefix = text[sent_start:unit_start]
+    prefix = prefix[_HONORIFIC.match(prefix).end() :]
+    if not prefix.strip():
+        return True
+    title = PERSON_TITLE.match(prefix)
+    return title is not None and not prefix[title.end() :].strip()
 
 
 def _default_year(records: ArticleRecords, elected: bool) -> int | None:
@@ -249,6 +281,13 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 apposition = comma and cue.group(0).rstrip().endswith("đơn vị")
                 found = unit_before(text, end, sent.start, require_title=comma and not apposition)
                 source = "rule:leader_title" if comma else "rule:leader_before"
+                if found is None and comma and not apposition and _APPOSITION_AFTER.match(text, m.end()):
+                    bare = unit_before(text, end, sent.start)
+                    if bare is not None and _opens_sentence(text, sent.start, bare[1]):
+                        found = bare
+                        opened = sent.start + _HONORIFIC.match(text[sent.start : bare[1]]).end()
+                        # read off an official's title, the unit yields to a stated leader of the same slot
+                        source = "rule:leader_title" if bare[1] > opened else "rule:leader_before"
             if found is None:
                 tail = _IS_AFTER.match(text, m.end())
                 after = unit_after(text, tail.end()) if tail else None
@@ -270,7 +309,14 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 stated = _clause_year(text, sent.start, ustart)
             if stated is _NO_YEAR:
                 stated = carried
-            if stated is _NO_YEAR:
+            heading = _table_heading(text, text.rfind("\n", 0, m.start()) + 1) if stated is _NO_YEAR else None
+            if heading is not None:
+                hy = _HEADING_YEAR.search(heading)
+                if hy is not None:
+                    stated = None if hy.group(1).lower() != "năm" else int(hy.group(2))
+            if stated is _NO_YEAR and heading is not None and _ELECTED.search(heading):
+                year = _default_year(records, elected=True)
+            elif stated is _NO_YEAR:
                 year = _year_for(text, m.start(), m.end(), sent.start, records)
             else:
                 year = stated  # type: ignore[assignment]

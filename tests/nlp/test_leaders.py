@@ -210,3 +210,39 @@ def test_leaders_of_another_bloc_are_left_out(text, expected):
 )
 def test_no_leader_without_a_unit(text):
     assert leaders_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year-end meeting's "hiệp thương" table names next year's head and deputy; the heading states the year
+        ("Ngày 18/12/2024, Khối thi đua các trường cao đẳng tổng kết công tác thi đua năm 2024.\n"
+         "Kết quả hiệp thương chọn Khối trưởng, Khối phó năm 2025:\n"
+         "Trưởng Khối: Trường Cao đẳng Y tế\n"
+         "Phó Trưởng Khối: Trường Cao đẳng Sư phạm\n"
+         "Hội nghị kết thúc cùng ngày.",
+         {("Trường Cao đẳng Y tế", "head", 2025), ("Trường Cao đẳng Sư phạm", "deputy", 2025)}),
+        # … and without a year in the heading, "hiệp thương" at a year-end review means the next year
+        ("Ngày 20/12/2023, Cụm thi đua các huyện phía Tây tổng kết công tác thi đua năm 2023.\n"
+         "Kết quả hiệp thương:\n"
+         "- Trưởng Cụm: UBND huyện Tân Lập\n"
+         "- Phó Trưởng Cụm: UBND huyện Tân Hòa\n",
+         {("UBND huyện Tân Lập", "head", 2024), ("UBND huyện Tân Hòa", "deputy", 2024)}),
+        # the unit opens the sentence and the role is set off by commas, no person's title
+        ("Ngày 10/7/2024, Cụm thi đua các công ty xổ số sơ kết 6 tháng đầu năm 2024. Tổng Công ty Xổ số Miền Tây, "
+         "Cụm trưởng năm 2024, đã báo cáo kết quả.",
+         {("Tổng Công ty Xổ số Miền Tây", "head", 2024)}),
+        # the head named only by its official's title after "Đồng chí": the unit is the official's agency
+        ("Ngày 9/7/2024, Cụm thi đua các huyện ven biển sơ kết 6 tháng đầu năm 2024. Đồng chí Chủ tịch UBND huyện "
+         "Hòa Lạc, Cụm trưởng, chủ trì hội nghị.",
+         {("UBND huyện Hòa Lạc", "head", 2024)}),
+    ],
+)
+def test_leader_tables_and_appositions(text, expected):
+    assert leaders_of(text) == expected
+
+
+def test_a_person_before_the_comma_is_no_unit():
+    text = ("Ngày 9/7/2024, Cụm thi đua các huyện ven biển sơ kết 6 tháng đầu năm 2024. Ông Nguyễn Văn Bình, "
+            "Cụm trưởng, chủ trì hội nghị.")
+    assert leaders_of(text) == set()
