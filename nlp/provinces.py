@@ -173,12 +173,22 @@ MIN_CLUSTER_PROVINCES = 3
 _CLUSTER_LIST = re.compile(
     r"(?:khoi|cum)[^.;\n]{0,120}?gom\b[^.:;\n]{0,60}?(?:cac|\d+)\s+tinh(?:\s*,\s*thanh pho)?\s*:?\s*(?P<list>[^.;()\n]+)"
 )
+# "Cụm gồm 05 đơn vị: Cục Thuế Gia Lai, Cục Thuế Kon Tum, Cục Thuế Đắk Lắk …": a sector cluster whose members are
+# one agency of each of several provinces
+_MEMBER_LIST = re.compile(r"(?:khoi|cum)[^.;\n]{0,120}?gom\b[^.:;\n]{0,40}?:?\s*(?P<list>[^.;\n]+)")
+# a bloc named after a region of several provinces ("Cụm thi đua các Cục Thuế khu vực Tây Nguyên")
+_REGION = re.compile(
+    r"(?:khoi|cum) thi dua[^.;:\n]{0,80}?(?<!\w)(?:tay nguyen|(?:bac|nam) trung bo|dong nam bo|tay nam bo"
+    r"|dong bang song (?:cuu long|hong)|trung du (?:va )?mien nui phia bac|duyen hai mien trung)(?!\w)"
+)
 
 
 def spans_provinces(doc: PreparedText) -> bool:
     """Does the bloc gather several provinces (a regional or ministry cluster) rather than one province's units?"""
     folded = fold_aligned(doc.text)
-    for m in _CLUSTER_LIST.finditer(folded):
+    if _REGION.search(fold_aligned(doc.title or "")) or _REGION.search(folded):
+        return True
+    for m in [*_CLUSTER_LIST.finditer(folded), *_MEMBER_LIST.finditer(folded)]:
         names = {" ".join(x.group(0).split()) for x in province_name_pattern().finditer(m.group("list"))}
         if len(names) >= MIN_CLUSTER_PROVINCES:
             return True

@@ -78,6 +78,15 @@ def test_province_name_follows_the_article_year(text, expected):
          "Đồng Nai, Bà Rịa - Vũng Tàu) ký kết giao ước.", "https://binhduong.gov.vn/x", None),
         ("Ngày 8/12/2023, Cụm thi đua số 3 thuộc Bộ Y tế, gồm Sở Y tế các tỉnh Sơn La, Điện Biên, Lai Châu và Hòa Bình, "
          "tổng kết năm 2023.", "https://soyte.sonla.gov.vn/x", None),
+        # a sector cluster whose members are one agency of each of several provinces
+        ("Ngày 12/1/2024, tại Kho bạc Nhà nước Cần Thơ, Cụm thi đua số 5 ngành Kho bạc gồm 4 đơn vị: KBNN Cần Thơ, "
+         "KBNN Hậu Giang, KBNN Sóc Trăng và KBNN Bạc Liêu tổng kết năm 2023.", None, None),
+        # a bloc named after a region of several provinces
+        ("Ngày 5/7/2024, tại Đắk Lắk, Cụm thi đua Bảo hiểm xã hội các tỉnh Tây Nguyên sơ kết 6 tháng đầu năm.",
+         None, None),
+        # a sector cluster inside one province keeps it
+        ("Ngày 6/1/2024, Cụm thi đua các Chi cục Thuế tỉnh Hậu Giang gồm: Chi cục Thuế thành phố Vị Thanh, "
+         "Chi cục Thuế huyện Long Mỹ, Chi cục Thuế thị xã Ngã Bảy tổng kết năm 2023.", None, "Hậu Giang"),
         # two provinces named in a list of districts do not make a cluster
         ("Cụm thi đua số 2 gồm các huyện Mường La, Thuận Châu và Quỳnh Nhai của tỉnh Sơn La họp.", None, "Sơn La"),
     ],
