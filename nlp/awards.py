@@ -352,6 +352,9 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
         elif _RECEIVE.search(before):
             recipients = _units_before(text, boundary, m.start)
             rule = "rule:award_received"
+            agent = re.search(r"(?<!\w)được\s+$", text[boundary : recipients[0][1]]) if recipients else None
+            if agent and _counts_before(text, boundary, boundary + agent.start()):
+                recipients = []  # "03 tập thể được UBND tỉnh tặng Bằng khen": UBND is the giver
             if not recipients:  # "Có 03 tập thể, 05 cá nhân được tặng Bằng khen"
                 counts = _counts_before(text, boundary, m.start)
             if not recipients and not counts:

@@ -33,7 +33,7 @@ _ISSUER_AFTER = re.compile(
 )
 _ISSUER_LOWER = frozenset(
     "tỉnh huyện thành phố xã phường thị nhân dân ủy uỷ bộ ban đồng chấp hành thường vụ trực khen thưởng thi đua "
-    "các và quốc hội chính phủ trung ương đảng tổ việt nam mặt trận trị cấp lãnh đạo quản lý khu kinh tế".split()
+    "các và quốc hội chính phủ trung ương đảng tổ việt nam mặt trận trị cấp lãnh đạo quản lý khu kinh tế nghị".split()
 )
 MAX_ISSUER_WORDS = 10  # "Ban Chấp hành Đảng bộ tỉnh ..." is the longest seen; longer means a runaway match
 

@@ -38,6 +38,15 @@ _OTHER_NOUN = re.compile(
     r"phần mềm|nền tảng|trang|website|tên gọi|tên|quỹ)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A quoted utterance: "phát biểu phát động: “Mỗi cơ quan chọn …”" is what the speaker said, not a name;
+# a naming noun between the speech verb and the colon ("phát biểu, nêu rõ chủ đề: “…”") keeps it a movement.
+_SPEECH = re.compile(
+    r"(?<!\w)(?:phát biểu|nhấn mạnh|chia sẻ|cho biết|khẳng định|nói)(?!\w)"
+    r"(?:(?!phong trào|cuộc vận động|chiến dịch|chủ đề|khẩu hiệu|phương châm)[^.!?“”\"\n]){0,40}:\s*$",
+    re.IGNORECASE,
+)
+# Two quotations with only separators between them: "“A”, “B” và “C”".
+_BARE_LIST_GAP = re.compile(r"^[\s,;:.…]*(?:(?:và|cùng|hay|hoặc)(?!\w))?[\s,]*$")
 _FUND = re.compile(r"(?<!\w)quỹ\s*$", re.IGNORECASE)
 # An unquoted name after its cue: "phong trào thi đua Hậu Giang chung sức xây dựng nông thôn mới."
 _UNQUOTED_CUE = re.compile(r"(?<!\w)(?:phong trào(?:\s+thi đua)?|cuộc vận động)\s+(?![“\"«‘'])", re.IGNORECASE)
@@ -150,10 +159,12 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
             elif not _DOC_TITLE.search(before) and not _OTHER_NOUN.search(before):
                 cue_window = before[-(MAX_CUE_GAP + 25):]
                 if _cue_near(cue_window):
-                    accepted = True
+                    accepted = not _SPEECH.search(before)
                 elif prev_end >= 0 and 0 <= start - 1 - prev_end <= MAX_LIST_GAP + 1:
                     gap = text[prev_end + 1 : start - 1]
                     accepted = "\n" not in gap and bool(_LIST_GAP.match(gap))
+                    if accepted and name[:1].islower() and not _BARE_LIST_GAP.match(gap):
+                        accepted = False  # "… phong trào “A”, không để giao ước rồi “cất tủ”": a colloquial phrase
         if accepted:
             key = fold_key(name)
             if key not in seen:

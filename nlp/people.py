@@ -63,6 +63,9 @@ _UNIT_HEADS = {
     "thành", "bộ", "trường", "công", "tổng", "viện", "đài", "báo", "hợp", "mặt", "đoàn", "tòa", "thanh",
     "kho", "ngân", "bảo", "quỹ", "hđnd", "mttq", "ubmttq", "bch", "btv", "đảng ủy", "cơ",
 }
+# lower-case kinds of agency enumerated inside a unit's name: "các bộ, ngành, địa phương", "các sở, ban, ngành"
+_AGENCY_KIND_SEQS = (("địa", "phương"), ("đoàn", "thể"), ("cơ", "quan"), ("bộ",), ("ngành",), ("sở",), ("ban",))
+_AGENCY_KINDS = frozenset({"bộ", "ngành", "sở", "ban", "phương", "thể", "quan"})
 _STOP_PUNCT = {";", "(", ")", "“", "”", '"', "[", "]", "|", "?", "!"}
 _DASHES = {"-", "–", "—"}
 # courtesy words that are also given names: the name after them must open with a family name
@@ -144,7 +147,9 @@ def _titled_full_name(tokens: list[_Tok], k: int, n: int) -> bool:
     sep = k + n
     # "ông A Thái", "ông Y Đức": an Ede/Jarai/Bahnar prefix letter + given name is a full name too
     prefix_letter = n == 2 and len(tokens[k].text) == 1 and tokens[k].text.isupper()
-    return (3 <= n <= 4 or prefix_letter) and sep + 1 < len(tokens) and tokens[sep].low in {",", "-", "–", "—"} and bool(
+    # "bà Ka H'Thu", "ông Ha Y-Sơn": a two-syllable name whose given name carries an Ede/K'Ho prefix
+    prefixed_given = n == 2 and bool(_PREFIXED_NAME.match(tokens[k + 1].text))
+    return (3 <= n <= 4 or prefix_letter or prefixed_given) and sep + 1 < len(tokens) and tokens[sep].low in {",", "-", "–", "—"} and bool(
         _starts_title(tokens, sep + 1)
     )
 
@@ -202,6 +207,9 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
                 continue
             if low == "," and tokens[nxt].is_cap and tokens[nxt].low in _UNIT_HEADS and not _is_honorific(tokens, nxt):
                 j = nxt
+                continue
+            if low == "," and j > i and tokens[j - 1].low in _AGENCY_KINDS and _match_seq(tokens, nxt, _AGENCY_KIND_SEQS):
+                j = nxt  # "Vụ Thi đua - Khen thưởng các bộ, ngành, địa phương": an enumeration of agency kinds
                 continue
             break
         if j > i:

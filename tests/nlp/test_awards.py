@@ -231,3 +231,10 @@ def test_year_is_not_a_word_count() -> None:
     assert _awards("Giám đốc Sở tặng Giấy khen cho 4 tập thể. Trong năm đơn vị đã khen thưởng đột xuất.") == [
         ("Giấy khen", "tập thể", 4)
     ]
+
+
+def test_agency_after_passive_is_the_giver_not_the_recipient() -> None:
+    assert _awards("Có hai tập thể và ba cá nhân được UBND huyện tặng Giấy khen.") == [
+        ("Giấy khen", "tập thể", 2), ("Giấy khen", "cá nhân", 3)
+    ]
+    assert _awards("Phòng Nội vụ được UBND huyện tặng Giấy khen.") == [("Giấy khen", "Phòng Nội vụ", None)]

@@ -65,3 +65,9 @@ def test_directive_span_points_into_text() -> None:
     (d,) = extract_directives(doc)
     assert doc.text[d.start : d.end].startswith("Hướng dẫn số 16/HD-HĐTĐKT")
     assert d.source.startswith("rule:")
+
+
+def test_party_resolution_issued_by_a_central_committee_plenum() -> None:
+    text = "Các HTX triển khai Nghị quyết số 20-NQ/TW của Hội nghị Trung ương 5 khóa XIII về kinh tế tập thể."
+    [d] = extract_directives(prepare(text))
+    assert (d.number, d.doc_type, d.issuer) == ("20-NQ/TW", "Nghị quyết", "Hội nghị Trung ương")

@@ -100,3 +100,26 @@ def test_programmes_and_descriptions_are_not_movements(text: str) -> None:
     assert all(n[:1].isupper() and len(n.split()) <= 8 for n in names)
     if "Làm theo lời Bác" not in text:
         assert names == []
+
+
+def test_quoted_utterance_after_a_speech_verb_is_not_a_movement() -> None:
+    text = (
+        'Bà Lê Thị Hoa, Giám đốc Kho bạc tỉnh, phát biểu phát động: "Mỗi đơn vị làm ít nhất một việc cụ thể, '
+        'hoàn thành trước ngày 2/9". Các đơn vị hưởng ứng phong trào thi đua "Chung tay xây dựng nông thôn mới".'
+    )
+    assert [m.name for m in extract_movements(prepare(text))] == ["Chung tay xây dựng nông thôn mới"]
+
+
+def test_speech_verb_then_naming_noun_keeps_the_movement() -> None:
+    text = 'Đồng chí Bí thư phát biểu, phát động phong trào thi đua: "Thi đua hoàn thành xuất sắc nhiệm vụ năm 2025".'
+    assert [m.name for m in extract_movements(prepare(text))] == ["Thi đua hoàn thành xuất sắc nhiệm vụ năm 2025"]
+
+
+def test_lower_case_colloquial_quote_after_a_movement_is_not_listed() -> None:
+    text = (
+        'Đồng chí đề nghị đẩy mạnh phong trào "Xã nhà chung tay giảm nghèo", tránh tình trạng ký giao ước rồi "để đó"; '
+        'các đơn vị hưởng ứng các cuộc vận động "Ngày vì người nghèo", "xanh hóa công sở".'
+    )
+    assert [m.name for m in extract_movements(prepare(text))] == [
+        "Xã nhà chung tay giảm nghèo", "Ngày vì người nghèo", "xanh hóa công sở"
+    ]

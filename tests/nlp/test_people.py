@@ -119,3 +119,21 @@ def test_minority_names_and_long_titles(text: str, expected: list[tuple[str, str
 )
 def test_ethnic_family_names_and_long_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-syllable K'Ho/Churu name whose given name carries a prefix
+        ("Bà Ma H'Lan, Phó Chủ tịch UBND xã Đạ Tông, phát biểu tại hội nghị.",
+         [("Ma H'Lan", "Phó Chủ tịch UBND xã Đạ Tông")]),
+        # an enumeration of agency kinds inside a department's name does not end the title
+        ("Dự có ông Trần Văn Khoa, Trưởng phòng Thi đua - Khen thưởng các sở, ban, ngành, Ban Thi đua - Khen thưởng tỉnh; "
+         "bà Lê Thị Hạnh, Phó Giám đốc Sở Nội vụ.",
+         [("Trần Văn Khoa", "Trưởng phòng Thi đua - Khen thưởng các sở, ban, ngành, Ban Thi đua - Khen thưởng tỉnh"),
+          ("Lê Thị Hạnh", "Phó Giám đốc Sở Nội vụ")]),
+        ("Ông Lê Văn Tâm, Giám đốc Sở Nội vụ, ngành nội vụ đã hoàn thành nhiệm vụ.", [("Lê Văn Tâm", "Giám đốc Sở Nội vụ")]),
+    ],
+)
+def test_prefixed_two_syllable_names_and_agency_kind_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
