@@ -17,6 +17,24 @@ _SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã
 _SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
 _NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)
 SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
+# "các đồng chí Chủ tịch LĐLĐ các huyện:", "lãnh đạo Hội Nông dân các xã:": the prefix before a plural and a colon
+_PLURAL_BEFORE_COLON = re.compile(r"(?P<pre>[^.;:\n]{1,80}?)\s+các\s+" + _SHARED_NOUN + r"\s*:\s*$")
+_CLAUSE = re.compile(r"(?<!\w)(?:có|của|cùng|với|là|và|tại|dự|gồm|đồng chí|ông|bà)(?!\w)")
+
+
+def shared_before(text: str, colon: int) -> tuple[str, str] | None:
+    """The agency prefix shared by the items after the colon at ``colon`` ("Chủ tịch LĐLĐ các huyện:" -> LĐLĐ, huyện)."""
+    m = _PLURAL_BEFORE_COLON.search(text, max(0, colon - 100), colon + 1)
+    if m is None:
+        return None
+    pre = m.group("pre")
+    for head in _head_pattern().finditer(pre):
+        name = pre[head.start() :]
+        if name[:1].isupper() and not _CLAUSE.search(name):
+            return name.strip(), m.group("noun")
+    return None
+
+
 # a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
 _NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
 MAX_CONTINUATION_WORDS = 5

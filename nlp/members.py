@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from nlp.folding import UPPER
-from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items
+from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items, shared_before
 from nlp.member_tables import scored_members, table_members
 from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import departments
@@ -49,7 +49,7 @@ _LIST_HEAD = re.compile(
     r"|(?<![\d/.,])(?P<n5>\d+)\s+(?P<noun5>" + _NOUN + r")(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?!\w)"
     r"(?:\s+thi\s+đua)?\s*(?::|,\s*(?:trong đó\s+)?(?:có|gồm)(?:\s+có)?\s*:?)\s*"
     # "lãnh đạo các đơn vị thành viên: A, B"
-    r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*"
+    r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:(?:trong|của|thuộc)\s+)?(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*"
     # "có đại diện lãnh đạo các đơn vị: A, B", "đoàn viên của các đơn vị trong Khối: A, B"
     r"|(?<=\s)các\s+(?:cơ quan,?\s*)?đơn vị(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
     re.IGNORECASE,
@@ -129,6 +129,20 @@ def _normalise(item: str, noun: str | None) -> str | None:
     return None
 
 
+TIE_CHARS = 200  # "…: A, B, C. Như vậy, Khối còn 03 cơ quan": the total follows the list closely
+
+
+def _bloc_total_follows(text: str, end: int, n: int) -> bool:
+    """Does a total of ``n`` members of the bloc follow the list that ends at ``end``, in the next sentence or so?"""
+    for m in _COUNT.finditer(text, end, min(len(text), end + TIE_CHARS)):
+        if int(m.group("n")) != n:
+            continue
+        sentence = text[max(text.rfind(".", end, m.start()), end) : m.start()]
+        if _COUNT_BEFORE.search(sentence) or _COUNT_AFTER.match(text[m.end() : m.end() + 40]):
+            return True
+    return False
+
+
 def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
     """Return the member units named in lists about the bloc (not in a paragraph about another bloc)."""
     text = doc.text
@@ -137,8 +151,9 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
     others = other_bloc_spans(text, bloc)
     for m in _LIST_HEAD.finditer(text):
         context = text[max(0, m.start() - 160) : m.end()]
-        if not _BLOC_CONTEXT.search(context) or inside(others, m.start()):
+        if inside(others, m.start()):
             continue
+        untied = not _BLOC_CONTEXT.search(context)  # attendees' units: members only if a bloc total matches them
         noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4") or m.group("noun5")
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
             prior = list(_COUNT.finditer(text, max(0, m.start() - 80), m.start()))
@@ -178,7 +193,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             name = _normalise(raw, noun)
             if name:
                 items.append(Member(unit=name, start=start, end=stop, source="rule:member_list"))
-        if len(items) < 2:
+        if len(items) < 2 or (untied and not _bloc_total_follows(text, items[-1].end, len(items))):
             continue
         for it in items:
             k = _member_key(it.unit)
@@ -233,8 +248,9 @@ def _items_before(text: str, end: int, source: str = "rule:members_of") -> list[
     The first unit may follow lead-in words ("đại diện Sở A, Sở B - các đơn vị trong Khối"), which end the list.
     """
     begin = max(text.rfind(c, 0, end) for c in ".:\n") + 1
+    shared = shared_before(text, begin - 1) if begin and text[begin - 1] == ":" else None
     items: list[Member] = []
-    for raw, start, stop in reversed(list_items(text, begin, end, None)):
+    for raw, start, stop in reversed(list_items(text, begin, end, None, shared)):
         bare, cut = _strip_lead_in(raw)
         name = _normalise(bare, None)
         if not name or not _head_pattern().match(name):
@@ -302,14 +318,19 @@ def _partial_list(text: str, members: list[Member]) -> bool:
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.members`` (plus the leaders when a list is given) and ``records.member_count``."""
     members = extract_members(doc, records.bloc)
+    count = member_count(doc, members)
+    # a list as long as the stated total is whole: a head of an earlier year outside it has left (merged away, say)
+    whole = count is not None and count[0] == len({_member_key(x.unit) for x in members})
+    latest = max((x.year for x in records.leaders if x.year), default=None)
     if members and not _partial_list(doc.text, members):
         keys = {_bare_key(x.unit) for x in members}
         for leader in records.leaders:
+            if whole and leader.year and latest and leader.year < latest:
+                continue
             k = _bare_key(leader.unit)
             if not any(k in x or x in k for x in keys):
                 keys.add(k)
                 members.append(Member(unit=leader.unit, start=leader.start, end=leader.end, source="rule:member_leader"))
     records.members = members
-    count = member_count(doc, members)
     if count is not None:
         records.member_count, records.evidence["member_count"] = count

@@ -360,3 +360,45 @@ def test_member_count_of_corporations_cooperatives_and_tax_branches(text, count)
     r = ArticleRecords(relevant=True)
     fill(doc(text), r)
     assert r.member_count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Các đơn vị thành viên Cụm:" (no "của") then one branch per numbered line
+        ("Các đơn vị thành viên Cụm:\n1) Chi cục Thuế huyện Mê Linh;\n2) Chi cục Thuế khu vực Đông Anh - Sóc Sơn;\n"
+         "3) Kho bạc Nhà nước khu vực Gia Lâm.\nHội nghị đã thông qua báo cáo.",
+         ["Chi cục Thuế huyện Mê Linh", "Chi cục Thuế khu vực Đông Anh - Sóc Sơn", "Kho bạc Nhà nước khu vực Gia Lâm"]),
+        # attendees "Chủ tịch Hội Nông dân các xã: A, B và C - 3 đơn vị thành viên của Cụm": the prefix is spread
+        ("Dự có các đồng chí Chủ tịch Hội Nông dân các xã: Tân Lập, Hòa Bình và Hội Nông dân thị trấn Mỹ Phước "
+         "- 3 đơn vị thành viên của Cụm - cùng đông đảo hội viên.",
+         ["Hội Nông dân xã Tân Lập", "Hội Nông dân xã Hòa Bình", "Hội Nông dân thị trấn Mỹ Phước"]),
+        # attendees' units far from the bloc's name are members when a bloc total of the same size follows them
+        ("Khối thi đua các sở kinh tế họp đầu năm. Đồng chí Giám đốc Sở Tài chính chủ trì. Dự có ông Lê Văn Hạnh, Phó "
+         "Chủ tịch UBND tỉnh; bà Đỗ Thị Nga, Trưởng Ban Thi đua - Khen thưởng (Sở Nội vụ) cùng các đồng chí Giám đốc, "
+         "Thủ trưởng các đơn vị: Sở Tài chính, Sở Xây dựng, Sở Công Thương. Như vậy, Khối còn 03 cơ quan.",
+         ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]),
+        # … and are not members when no total ties them to the bloc
+        ("Khối thi đua các sở kinh tế họp đầu năm. Đồng chí Giám đốc Sở Tài chính chủ trì. Dự có ông Lê Văn Hạnh, Phó "
+         "Chủ tịch UBND tỉnh; bà Đỗ Thị Nga, Trưởng Ban Thi đua - Khen thưởng (Sở Nội vụ) cùng các đồng chí Giám đốc, "
+         "Thủ trưởng các đơn vị: Sở Tài chính, Sở Xây dựng, Sở Công Thương. Hội nghị diễn ra trong 2 giờ.",
+         []),
+    ],
+)
+def test_members_of_sector_branches_and_attendee_lists(text, expected):
+    d = doc(text)
+    got = extract_members(d)
+    assert [m.unit for m in got] == expected
+    for m in got:
+        assert 0 <= m.start < m.end <= len(d.text)
+
+
+def test_a_former_head_is_not_added_to_a_list_as_long_as_the_stated_total():
+    d = doc("Ngày 6/3/2025, Khối thi đua Kinh tế ký giao ước năm 2025. Khối còn 3 đơn vị: Sở Tài chính, Sở Xây dựng "
+            "và Sở Công Thương. Sở Giao thông vận tải (nay đã hợp nhất vào Sở Xây dựng) là Khối trưởng năm 2024; "
+            "Sở Xây dựng là Khối trưởng năm 2025.")
+    r = records_after_events(d)
+    fill_leaders(d, r)
+    fill(d, r)
+    assert [m.unit for m in r.members] == ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]
+    assert r.member_count == 3
