@@ -19,7 +19,7 @@ _NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARE
 SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
 # "các đồng chí Chủ tịch LĐLĐ các huyện:", "lãnh đạo Hội Nông dân các xã:": the prefix before a plural and a colon
 _PLURAL_BEFORE_COLON = re.compile(r"(?P<pre>[^.;:\n]{1,80}?)\s+các\s+" + _SHARED_NOUN + r"\s*:\s*$")
-_CLAUSE = re.compile(r"(?<!\w)(?:có|của|cùng|với|là|và|tại|dự|gồm|đồng chí|ông|bà)(?!\w)")
+_CLAUSE = re.compile(r"(?<!\w)(?:có|của|cùng|với|là|tại|dự|gồm|đồng chí|ông|bà)(?!\w)")
 
 
 def shared_before(text: str, colon: int) -> tuple[str, str] | None:
@@ -30,7 +30,9 @@ def shared_before(text: str, colon: int) -> tuple[str, str] | None:
     pre = m.group("pre")
     for head in _head_pattern().finditer(pre):
         name = pre[head.start() :]
-        if name[:1].isupper() and not _CLAUSE.search(name):
+        # "Sở Giáo dục và Đào tạo" is one name; "Sở A và UBND" joins two units
+        joins = any(_head_pattern().match(name, j.end()) for j in re.finditer(r"\s+và\s+", name))
+        if name[:1].isupper() and not _CLAUSE.search(name) and not joins:
             return name.strip(), m.group("noun")
     return None
 
@@ -45,8 +47,12 @@ MAX_LIST_LINE = 120  # a member line is a unit name; a longer line is prose
 
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
+    plural = _SHARED.match(item)
     for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
         rest = item[m.end() :]
+        inside = plural is not None and m.end() < plural.start("pre") + len(plural.group("pre").rstrip())
+        if inside and not _head_pattern().match(rest):
+            continue  # "Phòng Giáo dục và Đào tạo các huyện A, B": the "và" is inside the shared agency's name
         if _SHARED.match(item[m.end() - len("các ") if "các" in m.group(0) else m.end() :]) and (
             "các" in m.group(0) or re.match(r"\d", rest)
         ):

@@ -338,6 +338,14 @@ def test_member_count_of_border_posts_and_special_zones(text, count):
          ["Hội Nông dân huyện Cái Nước", "Hội Nông dân huyện Phú Tân", "Hội Nông dân thị xã Ngã Năm"]),
         ("Cụm thi đua số 2 gồm UBND huyện Hòa An, Hà Quảng và thị xã Quảng Uyên tổ chức tổng kết.",
          ["UBND huyện Hòa An", "UBND huyện Hà Quảng", "thị xã Quảng Uyên"]),
+        # a "và" inside the shared agency's name splits nothing, after a colon too
+        ("Cụm gồm Phòng Giáo dục và Đào tạo các huyện Mường Khương, Si Ma Cai và Bắc Hà.",
+         ["Phòng Giáo dục và Đào tạo huyện Mường Khương", "Phòng Giáo dục và Đào tạo huyện Si Ma Cai",
+          "Phòng Giáo dục và Đào tạo huyện Bắc Hà"]),
+        ("Dự có các đồng chí Giám đốc Trung tâm Văn hóa và Thể thao các huyện: Ba Chẽ, Bình Liêu và Tiên Yên "
+         "- 3 đơn vị thành viên của Cụm.",
+         ["Trung tâm Văn hóa và Thể thao huyện Ba Chẽ", "Trung tâm Văn hóa và Thể thao huyện Bình Liêu",
+          "Trung tâm Văn hóa và Thể thao huyện Tiên Yên"]),
     ],
 )
 def test_members_of_branches_and_shared_prefixes(text, expected):
