@@ -20,8 +20,9 @@ PERSON_TITLE = re.compile(
     r"|Chỉ huy trưởng|Đồn trưởng|Chính trị viên|Hải đội trưởng|Trạm trưởng|Cục trưởng|Viện trưởng|Trưởng phòng|Trưởng ban|Trưởng|Chủ nhiệm|Tổng biên tập|Trưởng Ban"
     r"|Phó)(?:\s+Thường trực)?\s+",
 )
+# "giao" (assign) opens a clause; "giao thông", "giao dịch" are part of names ("Ban QLDA các công trình giao thông")
 _CLAUSE_WORD = re.compile(
-    r"(?<!\w)(?:do|với|giao|bầu|bầu chọn|chọn|là|làm|của|cho|tại|thống nhất|nhất trí|công nhận|phối hợp|đó|theo đó"
+    r"(?<!\w)(?:do|với|giao(?!\s+(?:thông|dịch)(?!\w))|bầu|bầu chọn|chọn|là|làm|của|cho|tại|thống nhất|nhất trí|công nhận|phối hợp|đó|theo đó"
     r"|suy tôn|gồm|gồm có|bao gồm|và cả|đến|dự|có|thay mặt)(?!\w)",
     re.IGNORECASE,
 )

@@ -11,6 +11,10 @@ from nlp.units import clean_unit, is_unit_like, unit_before
         ("Trung tá Phạm Văn Nam, Chính trị viên Đồn Biên phòng Cửa khẩu Tà Lùng", "Đồn Biên phòng Cửa khẩu Tà Lùng"),
         ("ông Ngô Văn Tư, Tổng Giám đốc Tổng Công ty Cao su Miền Đông", "Tổng Công ty Cao su Miền Đông"),
         ("anh Hồ Văn Lực, Bí thư Thành Đoàn Hòa Phú", "Thành Đoàn Hòa Phú"),
+        # "giao thông" / "giao dịch" inside a name are not the verb "giao"
+        ("ông Trần Văn Bình, Giám đốc Ban QLDA các công trình giao thông", "Ban QLDA các công trình giao thông"),
+        ("bà Lê Thị Hoa, Giám đốc Phòng giao dịch Ngân hàng Chính sách xã hội huyện Đông Sơn",
+         "Phòng giao dịch Ngân hàng Chính sách xã hội huyện Đông Sơn"),
     ],
 )
 def test_unit_before_a_role(text, expected):
