@@ -17,6 +17,7 @@ from store.vntext import fold_key
 # The byline sits right after the article's last paragraph; a paragraph is at least this long.
 MIN_BODY_LINE = 60
 MAX_NAME_WORDS = 5
+MIN_CLOSING_WORDS = 6  # a short last sentence after a paragraph still counts as body
 _EXPLICIT = re.compile(
     r"(?m)^[ \t]*(?:Viết bởi|Đăng bởi|Tác giả\s*:|Người viết\s*:|Phóng viên\s*:|"
     r"(?:Bài|Tin)\s*(?:(?:,|và|/|&)\s*ảnh)?\s*:)[ \t]*(?P<name>[^\n(|]{2,60})"
@@ -96,12 +97,18 @@ def _second_author(text: str, cut: re.Match[str]) -> str | None:
 _CAPTION_CREDIT = re.compile(r"[.!?…]\s*[(\[]?\s*(?:Ảnh|ảnh|Nguồn ảnh|Photo)\s*:\s*[^()\[\]\n]{1,40}[)\]]?\s*$")
 
 
-def _is_body_line(line: str) -> bool:
-    """A paragraph of the article, or a photo caption (the byline may follow the last caption)."""
+def _is_body_line(line: str, after_body: bool = False) -> bool:
+    """A paragraph of the article, or a photo caption (the byline may follow the last caption).
+
+    A short closing sentence right after a paragraph is body too ("Lãnh đạo 5 xã đã ký kết giao
+    ước thi đua."): articles often end on one, and the byline comes next.
+    """
     stripped = line.strip()
     if _CAPTION_CREDIT.search(stripped):
         return True
-    return len(stripped) >= MIN_BODY_LINE and stripped[-1] in ".!?…\"”)/:;"
+    if len(stripped) >= MIN_BODY_LINE and stripped[-1] in ".!?…\"”)/:;":
+        return True
+    return after_body and stripped[-1] in ".!?…" and len(stripped.split()) >= MIN_CLOSING_WORDS
 
 
 def extract_byline(doc: PreparedText) -> tuple[str, Span] | None:
@@ -125,7 +132,7 @@ def extract_byline(doc: PreparedText) -> tuple[str, Span] | None:
             name = _clean_candidate(line)
             if name:
                 best = (name, text.find(name, line_start))
-        prev_body = _is_body_line(line)
+        prev_body = _is_body_line(line, prev_body)
     if best is None:
         return None
     name, start = best

@@ -83,3 +83,20 @@ def test_joint_byline_with_dash(text: str, expected: str | None) -> None:
     assert (got[0] if got else None) == expected
     if got:
         assert prepare(text).text[got[1].start : got[1].end] == expected
+
+
+def test_byline_after_a_short_closing_sentence() -> None:
+    text = (
+        "Hội nghị đã thống nhất các chỉ tiêu thi đua cho năm tới và giao nhiệm vụ cho từng đơn vị trong cụm.\n"
+        "Lãnh đạo 6 xã đã ký kết giao ước thi đua.\n"
+        "Thu Trang\n"
+        "Tin liên quan\n"
+        "- Cụm thi đua số 2 tổng kết năm 2024\n"
+    )
+    got = extract_byline(prepare(text))
+    assert got is not None and got[0] == "Thu Trang"
+
+
+def test_a_short_line_after_chrome_is_not_a_closing_sentence() -> None:
+    text = "Trang chủ | Tin tức | Liên hệ\nXem nhiều nhất trong tuần qua.\nThu Trang\n"
+    assert extract_byline(prepare(text)) is None
