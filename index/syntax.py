@@ -106,7 +106,8 @@ def _lex(q: str) -> list[_Tok]:
                     value, i = _read_quoted(q, i)
                     quoted = True
                 if not value.strip():
-                    raise QuerySyntaxError(f'"{name}:" needs a value, e.g. {name}:2021 or {name}:"…"', q, start)
+                    example = _EXAMPLES.get(FILTER_ALIASES.get(name, name), '"…"')
+                    raise QuerySyntaxError(f'"{name}:" needs a value, e.g. {name}:{example}', q, start)
                 toks.append(_Tok("field", name, start, value, quoted))
             elif m and m.group(2) and not m.group(1)[0].isdigit():
                 known = ", ".join(sorted({*FILTER_ALIASES, *DATE_FIELDS}))
@@ -121,6 +122,14 @@ def _lex(q: str) -> list[_Tok]:
             else:
                 toks.append(_Tok("word", word, start))
     return toks
+
+
+# What a filter's value looks like, for error messages.
+_EXAMPLES = {
+    "year": "2021 or year:2019..2021", "date": "2021-06 or date:2020-01-01..2021-12-31",
+    "province": '"Yên Bái"', "province_new": '"Lào Cai"', "bloc": '"Khối thi đua số 3"', "event_type": "tong_ket",
+    "directive": "34-CT/TW", "award": '"Cờ thi đua"', "agency": '"Sở Nội vụ"', "person": '"Nguyễn Văn An"',
+}
 
 
 def _read_quoted(q: str, i: int) -> tuple[str, int]:
