@@ -9,7 +9,7 @@ from nlp.folding import UPPER
 from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items, shared_before
 from nlp.member_tables import scored_members, table_members
 from nlp.other_blocs import inside, other_bloc_spans
-from nlp.places import departments
+from nlp.places import departments, place_heads
 from nlp.prepare import PreparedText, ends_with_abbreviation
 from nlp.units import _head_pattern, clean_unit, is_unit_like, unit_before
 from store.models import ArticleRecords, Member, Span
@@ -32,10 +32,12 @@ _LIST_HEAD = re.compile(
     r"(?:(?:bao\s+)?gồm(?:\s+có)?|với)\s*[:;]?\s*(?:các\s+)?(?:(?P<n>\d+)(?:/\d+)?\s+)?(?P<noun>" + _NOUN + r")?"
     # a colon after a short description, which may hold a bracket ("7 xã thuộc … (địa bàn tỉnh X trước đây):");
     # a ";" only right after the noun ("gồm 4 huyện A, B; năm 2021 …" is no list head at the ";")
-    r"(?:(?:[^:;.()\n]|\([^()\n]{0,60}\)){0,40}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*:|\s*;)\s*"
+    r"(?:(?:[^:;.()\n]|\([^()\n]{0,60}\)){0,80}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*:|\s*;)\s*"
     # "gồm 5 địa phương là các huyện A, B", "có 12 hội là thành viên, trong đó có Hội A, Hội B"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?|(?<!\w)có)\s+(?:(?P<n4>\d+)\s+)(?P<noun4>" + _NOUN + r")(?:\s+thành viên)?"
-    r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là|\s*,\s*trong đó\s+(?:có|gồm))\s+(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
+    r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là|\s*,\s*trong đó\s+(?:có|gồm))\s+"
+    # "…, trong đó có các thành viên như A, B": the plural before the example marker opens no item
+    r"(?:(?:các\s+)?(?:" + _NOUN + r")(?:\s+thành viên)?\s+(?:như|là)\s+)?(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện" + _NOT_AGENCY + r"|đơn vị|cơ quan)?"
     r"(?:\s+(?:ngoại thành|nội thành|miền núi|vùng cao|biên giới|đồng bằng|ven biển))?\s*(?=" + UPPER + ")"
     # "Nhiều thành viên của Khối như A, B, C đạt …"
@@ -110,6 +112,20 @@ _OTHERS_TAIL = re.compile(r"\s+(?:và|cùng)\s+(?:một số|các|nhiều|nhữn
 _CLAUSE_TAIL = re.compile(r"\s+là\s.*$")
 
 
+def _proper_place(name: str) -> bool:
+    """Is ``name`` a place name whose first syllable is also an agency head ("Hội An Tây", "Trường Sơn", "Đoàn Kết")?
+
+    Every syllable of a place name is capitalised; an agency name goes on in lower case ("Hội Nông dân").
+    """
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+        and words[0].lower() not in place_heads()
+        and not PLACE_ITEM.match(name)
+    )
+
+
 def _normalise(item: str, noun: str | None) -> str | None:
     name = clean_unit(_OTHERS_TAIL.sub("", _CLAUSE_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item.strip()))))
     if not name:
@@ -118,7 +134,7 @@ def _normalise(item: str, noun: str | None) -> str | None:
     if place:
         name = place.group(0)
     low_noun = (noun or "").lower()
-    if low_noun in PLACE_NOUNS and not _head_pattern().match(name) and name[:1].isupper():
+    if low_noun in PLACE_NOUNS and (not _head_pattern().match(name) or _proper_place(name)) and name[:1].isupper():
         return f"{low_noun} {name}"
     if low_noun.startswith("sở") and any(_dash_fold(name) == _dash_fold(d) for d in departments()):
         return f"Sở {name}"

@@ -103,6 +103,18 @@ from tests.nlp.helpers import doc, records_after_events
         ("Dự hội nghị có lãnh đạo các đơn vị thành viên: Ngân hàng Chính sách xã hội tỉnh, Sacombank Kon Tum, "
          "Bưu điện tỉnh và Bảo Việt Kon Tum.",
          ["Ngân hàng Chính sách xã hội tỉnh", "Sacombank Kon Tum", "Bưu điện tỉnh", "Bảo Việt Kon Tum"]),
+        # a bare place name whose first syllable is also an agency head ("Hội", "Trường", "Đoàn") still takes the noun
+        ("Sau sắp xếp, Cụm thi đua số 5 gồm 4 xã: Hội Sơn, Trường Xuân, Đoàn Kết và Tân Hội.",
+         ["xã Hội Sơn", "xã Trường Xuân", "xã Đoàn Kết", "xã Tân Hội"]),
+        # a long description of the members before the colon ("thuộc khu vực tỉnh X trước đây") opens no item
+        ("Cụm thi đua số 3 gồm 5 xã, phường thuộc khu vực huyện Phù Mỹ và thị xã Hoài Nhơn trước đây: phường Hoài Nhơn, "
+         "phường Tam Quan, xã Phù Mỹ, xã Mỹ Lợi và xã An Lương.",
+         ["phường Hoài Nhơn", "phường Tam Quan", "xã Phù Mỹ", "xã Mỹ Lợi", "xã An Lương"]),
+        # "…, trong đó có các thành viên như A, B": the example marker is no part of the first member
+        ("Khối có 9 doanh nghiệp, trong đó có các thành viên như Công ty Điện lực Lào Cai, Công ty Cổ phần Môi trường "
+         "đô thị Lào Cai và Công ty TNHH MTV Xổ số kiến thiết Lào Cai.",
+         ["Công ty Điện lực Lào Cai", "Công ty Cổ phần Môi trường đô thị Lào Cai",
+          "Công ty TNHH MTV Xổ số kiến thiết Lào Cai"]),
         # a count of some units with a quality after it is no member list
         ("Khối thi đua các trường có 3 trường đạt danh hiệu tiên tiến là: Trường Cao đẳng Y tế, Trường Cao đẳng Nghề.", []),
         # a descriptive phrase after "gồm" is no list
