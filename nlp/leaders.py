@@ -75,7 +75,24 @@ _HEADING_YEAR = re.compile(r"(?<!\w)(năm học|năm)\s+((?:19|20)\d{2})", re.IG
 # "UBND tỉnh X, Khối trưởng năm 2023, đã trao cờ …", "Đồng chí Chủ tịch UBND huyện X, Cụm trưởng, chủ trì …":
 # the unit (or its official) opens the sentence and the role is set off by commas
 _HONORIFIC = re.compile(r"^[\W\d]*(?:(?:đồng chí|đ/c|ông|bà)\s+)?", re.IGNORECASE)
-_APPOSITION_AFTER = re.compile(r"(?:\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(
+    r"(?:\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,"
+    # "A, Trưởng Khối năm 2022 đã bàn giao …": a stated year then the handing-over verb, no closing comma
+    r"|\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+(?:đã\s+|vừa\s+)?"
+    r"(?:bàn giao|trao|chuyển giao|giao lại)(?!\w)",
+    re.IGNORECASE,
+)
+# "Tại hội nghị, A, Khối trưởng năm 2023, đã trao cờ …": a short adverbial lead-in before the unit that opens the clause
+_LEAD_IN = re.compile(
+    r"^(?:tại|trong|cũng tại|kết thúc|cuối|sau|sau đó|tiếp đó|dịp này|nhân dịp|mở đầu|sáng|chiều|tối|ngày)"
+    r"(?:\s[^,;:()\n]{0,35})?,\s*",
+    re.IGNORECASE,
+)
+# "… bàn giao nhiệm vụ cho B, Trưởng Khối năm 2023", "… trao cờ luân lưu cho B, Cụm trưởng năm 2024": the receiver
+_HANDED_TO = re.compile(
+    r"(?<!\w)(?:bàn giao|trao|chuyển giao|giao lại)(?!\w)[^.;:()\n]{0,60}?\scho\s+(?:đơn vị\s+|cơ quan\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _table_heading(text: str, line_start: int) -> str | None:
@@ -95,6 +112,9 @@ def _table_heading(text: str, line_start: int) -> str | None:
 def _opens_sentence(text: str, sent_start: int, unit_start: int) -> bool:
     """Does the unit open its sentence, maybe after an honorific and its official's title ("Đồng chí Chủ tịch")?"""
     prefix = text[sent_start:unit_start]
+    lead = _LEAD_IN.match(prefix)
+    if lead is not None:
+        prefix = prefix[lead.end() :]
     prefix = prefix[_HONORIFIC.match(prefix).end() :]
     if not prefix.strip():
         return True
@@ -285,9 +305,18 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                     bare = unit_before(text, end, sent.start)
                     if bare is not None and _opens_sentence(text, sent.start, bare[1]):
                         found = bare
-                        opened = sent.start + _HONORIFIC.match(text[sent.start : bare[1]]).end()
+                        lead = _LEAD_IN.match(text[sent.start : bare[1]])
+                        opened = sent.start + (lead.end() if lead else 0)
+                        opened += _HONORIFIC.match(text[opened : bare[1]]).end()
                         # read off an official's title, the unit yields to a stated leader of the same slot
                         source = "rule:leader_title" if bare[1] > opened else "rule:leader_before"
+                if found is None and comma and not apposition:
+                    bare = unit_before(text, end, sent.start)
+                    if bare is not None and _HANDED_TO.search(text, max(sent.start, bare[1] - 80), bare[1]):
+                        found, source = bare, "rule:leader_handover"
+                        stated = _explicit_year(text, m.start(), m.end(), sent.start)
+                        if stated is _NO_YEAR:  # "… cho B, Cụm trưởng mới": B leads the next year
+                            stated = _default_year(records, elected=True)
             if found is None:
                 tail = _IS_AFTER.match(text, m.end())
                 after = unit_after(text, tail.end()) if tail else None

@@ -130,6 +130,18 @@ def leaders_of(text: str) -> set[tuple[str, str, int | None]]:
         ("Ngày 14/2/2023, Cụm thi đua số 3 tổng kết năm 2022. Dự có bà Lê Thị Hoa, Phó Chủ tịch UBND huyện Tân Uyên, "
          "đại diện đơn vị Cụm trưởng năm 2022. Năm 2023, huyện Than Uyên là Cụm trưởng.",
          {("huyện Tân Uyên", "head", 2022), ("huyện Than Uyên", "head", 2023)}),
+        # hand-over in appositions: the giver "A, Trưởng Khối năm N" and the receiver "cho B, Trưởng Khối năm N+1"
+        ("Ngày 16/1/2024, Khối thi đua Nội chính tổng kết năm 2023. Ban Nội chính Tỉnh ủy, Trưởng Khối năm 2023 đã bàn "
+         "giao nhiệm vụ cho Công an tỉnh, Trưởng Khối năm 2024. Phó Trưởng Khối năm 2024 là Sở Tư pháp.",
+         {("Ban Nội chính Tỉnh ủy", "head", 2023), ("Công an tỉnh", "head", 2024), ("Sở Tư pháp", "deputy", 2024)}),
+        # a lead-in ("Kết thúc hội nghị, ") before the giver; the rotating flag goes to the receiver
+        ("Chiều 10/1/2025, Cụm thi đua các huyện miền núi tổng kết năm 2024. Kết thúc hội nghị, UBND huyện Sơn Tây, "
+         "Cụm trưởng năm 2024, đã trao cờ luân lưu cho UBND huyện Ba Tơ, Cụm trưởng năm 2025.",
+         {("UBND huyện Sơn Tây", "head", 2024), ("UBND huyện Ba Tơ", "head", 2025)}),
+        # the receiver with no year leads the next year
+        ("Chiều 10/1/2025, Cụm thi đua các huyện miền núi tổng kết năm 2024. Tại hội nghị, UBND huyện Sơn Tây đã trao "
+         "cờ luân lưu cho UBND huyện Ba Tơ, Cụm trưởng mới.",
+         {("UBND huyện Ba Tơ", "head", 2025)}),
         # "X với vai trò Cụm trưởng" names the head of the stated year
         ("Ngày 6/3/2024, Cụm thi đua số 2 ký giao ước năm 2024. Năm 2023, huyện Mường Tè với vai trò Cụm trưởng đã "
          "điều hành tốt các hoạt động.",
