@@ -141,6 +141,38 @@ def _is_honorific(tokens: list[_Tok], i: int) -> int:
     return 0
 
 
+# a degree, rank or honour code stacked before a name: "CKII", "BSCKI", "ThS", "PGS.TS", "TS.BS", "NSND", "NGƯT"
+_DEGREE_CODE = re.compile(r"^[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,6}(?:\.[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,6})*$")
+
+
+def _is_degree_code(tok: _Tok) -> bool:
+    """Is ``tok`` an abbreviated degree or honour (two or more capitals, no unit word such as "UBND")?"""
+    return (
+        bool(_DEGREE_CODE.match(tok.text))
+        and sum(c.isupper() for c in tok.text) >= 2
+        and tok.low not in _UNIT_HEADS
+    )
+
+
+def _skip_prefixes(tokens: list[_Tok], k: int) -> int:
+    """Skip further honorifics and degree codes after the first ("Bác sĩ CKII", "Đại tá, TS.", "ThS. BS")."""
+    honorifics = _lexicon()[0]
+    while k < len(tokens):
+        step = _match_seq(tokens, k, honorifics)
+        if not step and _is_degree_code(tokens[k]):
+            step = 1
+            if k + 1 < len(tokens) and tokens[k + 1].low == ".":
+                step = 2
+        if not step and tokens[k].low == "," and k + 1 < len(tokens) and (
+            _match_seq(tokens, k + 1, honorifics) or _is_degree_code(tokens[k + 1])
+        ):
+            step = 1  # "Đại tá, Tiến sĩ Nguyễn Văn A"
+        if not step or k + step >= len(tokens) or not tokens[k + step].is_cap:
+            return k
+        k += step
+    return k
+
+
 def _titled_full_name(tokens: list[_Tok], k: int, n: int) -> bool:
     """"bà Giàng Thị Mai, Phó Chủ tịch …": a full name (3–4 syllables) right before a title is a person
     even when its family name is not in the list."""
@@ -275,7 +307,7 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
         if not h:
             i += 1
             continue
-        k = i + h
+        k = _skip_prefixes(tokens, i + h)
         n = _name_run(text, tokens, k)
         loose = tokens[i].low in _LOOSE_HONORIFICS
         if tokens[i].low in _YOUTH_HONORIFICS and i and tokens[i - 1].is_cap:
@@ -308,7 +340,8 @@ def extract_people(doc: PreparedText, use_ner: bool = False) -> list[Person]:
         if i in claimed:
             continue
         tok = tokens[i]
-        if tok.text in surnames and (i == 0 or not tokens[i - 1].is_cap):
+        # "BSCKII Lê Văn A, Giám đốc …": a degree code before the family name opens no longer name
+        if tok.text in surnames and (i == 0 or not tokens[i - 1].is_cap or _is_degree_code(tokens[i - 1])):
             n = _name_run(text, tokens, i)
             if 3 <= n <= 4:
                 sep = i + n

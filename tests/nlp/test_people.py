@@ -31,6 +31,16 @@ from nlp.prepare import prepare
         ("Cô Trần Thị Mai, Hiệu trưởng Trường THCS Lê Lợi chủ trì hội nghị; thầy Phan Văn Hùng, Phó Hiệu trưởng "
          "Trường THCS Chu Văn An báo cáo.",
          [("Trần Thị Mai", "Hiệu trưởng Trường THCS Lê Lợi"), ("Phan Văn Hùng", "Phó Hiệu trưởng Trường THCS Chu Văn An")]),
+        # degree, specialist, rank and honour prefixes stacked before the name are no part of it
+        ("Bác sĩ CKI Đặng Thị Thu, Giám đốc Trung tâm Y tế huyện chủ trì; bác sĩ Đặng Thị Thu nhấn mạnh yêu cầu.",
+         [("Đặng Thị Thu", "Giám đốc Trung tâm Y tế huyện")]),
+        ("Dự có BSCKII Lưu Văn Kiên, Phó Giám đốc Sở Y tế và PGS.TS Mai Thị Loan, Hiệu trưởng Trường Cao đẳng Y tế.",
+         [("Lưu Văn Kiên", "Phó Giám đốc Sở Y tế"), ("Mai Thị Loan", "Hiệu trưởng Trường Cao đẳng Y tế")]),
+        ("Thượng úy, ThS. Y Phương Mlô, Phó Đồn trưởng Đồn Biên phòng Ea Súp phát biểu.",
+         [("Y Phương Mlô", "Phó Đồn trưởng Đồn Biên phòng Ea Súp")]),
+        ("NGƯT Tạ Minh Châu, Giám đốc Sở Giáo dục và Đào tạo; Thầy thuốc Ưu tú, Bác sĩ chuyên khoa II Kiều Văn Lộc, "
+         "Giám đốc Bệnh viện Đa khoa tỉnh cùng dự.",
+         [("Tạ Minh Châu", "Giám đốc Sở Giáo dục và Đào tạo"), ("Kiều Văn Lộc", "Giám đốc Bệnh viện Đa khoa tỉnh")]),
         # a person mentioned twice keeps the first title
         ("Bà Lê Thị Hà, Chủ tịch Hội Nông dân tỉnh chủ trì. Chủ tịch Hội Nông dân tỉnh Lê Thị Hà nhấn mạnh vai trò của khối.",
          [("Lê Thị Hà", "Chủ tịch Hội Nông dân tỉnh")]),
