@@ -43,6 +43,8 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?<!ke hoach )(?<!chu de )(?<!\w)phat dong[^.;]{0,25}?thi dua[^.;]{0,40}?nam (?:19|20)\d\d"
         r"|trien khai ke hoach (?:hoat dong )?thi dua"
         r"|(?:hoi nghi|le|buoi le) phat dong (?:phong trao |dot |dot cao diem )?thi dua"
+        # the meeting's list of purposes: "tổ chức hội nghị triển khai nhiệm vụ, phát động phong trào thi đua và ký …"
+        r"|(?<!cac )(?<!nhieu )(?<!\w)hoi nghi [^.;]{0,60}?(?:,| va) phat dong (?:phong trao |dot )?thi dua"
         # the bloc launches a short campaign: "Khối … phát động đợt thi đua cao điểm" (not a task in a list)
         r"|(?<!\w)(?:khoi|cum)(?!\w)[^.;]{0,80}?\sphat dong (?:dot|chien dich) (?:thi dua )?(?:cao diem|nuoc rut|dac biet)"
     )),
@@ -109,15 +111,36 @@ def _prose(doc: PreparedText) -> list[Sentence]:
     return [s for s in doc.sentences if len(s.text.split()) >= MIN_PROSE_WORDS]
 
 
+# "▶ Khối thi đua X ký giao ước thi đua 2023": a headline in a related-news list, not this meeting
+_HEADLINE_LINE = re.compile(r"^[ \t]*[▶▸►»>→][ \t]*", re.MULTILINE)
+# "Video liên quan", "Clip liên quan": a related-items heading; the lines under it are other articles
+_RELATED_HEADING = re.compile(
+    r"^[ \t]*(?:video|clip|ảnh|phóng sự|tin|bài|tin bài|bài viết)(?: \w+)? (?:liên quan|cùng chuyên mục|khác)[ \t]*:?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _related_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of related-news headlines: arrow-bulleted lines, and everything under a related-items heading."""
+    spans = [(m.start(), text.find("\n", m.end()) % (len(text) + 1)) for m in _HEADLINE_LINE.finditer(text)]
+    heading = _RELATED_HEADING.search(text)
+    if heading is not None:
+        spans.append((heading.start(), len(text)))
+    return spans
+
+
 def event_sentences(doc: PreparedText) -> list[Sentence]:
     """Return the sentences that describe the meeting itself (lead + meeting sentences)."""
-    prose = _prose(doc)
+    related = _related_spans(doc.text)
+    prose = [s for s in _prose(doc) if not any(a <= s.start < b for a, b in related)]
     lead = prose[:LEAD_SENTENCES]
     out = list(lead)
     for s in doc.sentences:
         if s in lead:
             continue
         f = s.folded
+        if any(a <= s.start < b for a, b in related):
+            continue
         if _EVENT_SENTENCE.search(f) and not _PAST_ACTIVITY.search(f):
             out.append(s)
     return sorted(out, key=lambda s: s.start)

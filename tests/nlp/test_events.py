@@ -45,6 +45,16 @@ from tests.nlp.helpers import doc, records_after_events
         # a sports exchange planned for later is not part of this meeting
         (None, "Ngày 10/7/2024, Cụm thi đua số 1 sơ kết công tác 6 tháng đầu năm 2024. Hội nghị thống nhất tổ chức giao "
                "lưu văn nghệ và giao lưu thể thao vào tháng 9/2024.", ["so_ket"]),
+        # the meeting's list of purposes names a launch after another activity
+        (None, "Ngày 5/9, Cụm thi đua số 2 tổ chức hội nghị triển khai nhiệm vụ, phát động phong trào thi đua và ký kết "
+               "giao ước thi đua 6 tháng cuối năm 2025.", ["giao_uoc", "phat_dong"]),
+        # a headline in a related-news list under the body is another article, not this meeting
+        (None, "Chiều 10/7, Khối thi đua các cơ quan Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm "
+               "2024 tại Công an tỉnh.\nTuấn Anh\nVideo liên quan\n▶ Khối thi đua Kinh tế ký giao ước thi đua 2024\n"
+               "▶ Cụm thi đua số 1 phát động thi đua năm 2024", ["so_ket"]),
+        (None, "Chiều 10/7, Khối thi đua các cơ quan Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm "
+               "2024 tại Công an tỉnh. Các đơn vị tích cực tham gia phong trào chung của tỉnh.\nTuấn Anh\n"
+               "» Khối thi đua Kinh tế ký giao ước thi đua năm 2024", ["so_ket"]),
     ],
 )
 def test_event_types(title, text, types):
