@@ -202,10 +202,16 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             if opened >= 0 and text.rfind(")", opened, m.start()) < 0:
                 close = text.find(")", m.end(), end + 1)
                 end = close if close > 0 else end
-            raws = list_items(text, m.end(), end, noun, shared)
+            # "gồm 7 xã, phường thuộc địa bàn huyện A, huyện B trước đây: …": the words before a colon describe the list
+            colon = text.rfind(":", m.end(), end)
+            raws = list_items(text, colon + 1 if colon >= 0 else m.end(), end, noun, shared)
         raws = leading + raws
         items = []
         for raw, start, stop in raws:
+            if ":" in raw:  # "…, phường thuộc khu vực … trước đây: phường A": a lead-in before a colon names no unit
+                cut = raw.rfind(":") + 1
+                start += cut + len(raw[cut:]) - len(raw[cut:].lstrip())
+                raw = raw[cut:].strip()
             name = _normalise(raw, noun)
             if name:
                 items.append(Member(unit=name, start=start, end=stop, source="rule:member_list"))

@@ -110,6 +110,10 @@ from tests.nlp.helpers import doc, records_after_events
         ("Cụm thi đua số 3 gồm 5 xã, phường thuộc khu vực huyện Phù Mỹ và thị xã Hoài Nhơn trước đây: phường Hoài Nhơn, "
          "phường Tam Quan, xã Phù Mỹ, xã Mỹ Lợi và xã An Lương.",
          ["phường Hoài Nhơn", "phường Tam Quan", "xã Phù Mỹ", "xã Mỹ Lợi", "xã An Lương"]),
+        # a description too long for the list head: the words before the colon are cut from the first member
+        ("Cụm thi đua số 8 gồm 4 xã, phường thuộc địa bàn huyện Cù Lao Dung, huyện Trần Đề và một phần thị xã Vĩnh Châu "
+         "của tỉnh cũ trước đây: phường Vĩnh Châu, xã Trần Đề, xã Cù Lao Dung và xã Lai Hòa.",
+         ["phường Vĩnh Châu", "xã Trần Đề", "xã Cù Lao Dung", "xã Lai Hòa"]),
         # "…, trong đó có các thành viên như A, B": the example marker is no part of the first member
         ("Khối có 9 doanh nghiệp, trong đó có các thành viên như Công ty Điện lực Lào Cai, Công ty Cổ phần Môi trường "
          "đô thị Lào Cai và Công ty TNHH MTV Xổ số kiến thiết Lào Cai.",
