@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from store.models import ArticleRecords, Document
 from store.schema import migrations
-from store.vntext import fold_key, unit_key
+from store.vntext import fold_key, unit_key, vi_sort_key
 
 DEFAULT_DB = Path("data") / "khoi.db"
 FACT_TABLES = ("leaders", "members", "directives", "awards", "people", "movements")
@@ -57,11 +57,13 @@ def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Databa
         if not path.exists():
             raise StoreError(f"{path}: no such database; run `khoi ingest` first")
         conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+        _add_collations(conn)
         db = Database(conn)
         _check_readable(db, path)
         return db
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    _add_collations(conn)
     db = Database(conn)
     _check_readable(db, path)
     try:
@@ -73,6 +75,16 @@ def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Databa
             raise DatabaseLockedError(f"{path}: database is locked by another process; try again") from exc
         raise CorruptDatabaseError(f"{path}: cannot migrate database: {exc}") from exc
     return db
+
+
+def _collate_vi(a: str, b: str) -> int:
+    ka, kb = vi_sort_key(a), vi_sort_key(b)
+    return (ka > kb) - (ka < kb)
+
+
+def _add_collations(conn: sqlite3.Connection) -> None:
+    """``COLLATE vi`` in SQL orders names with vi_sort_key."""
+    conn.create_collation("vi", _collate_vi)
 
 
 def _check_readable(db: Database, path: Path) -> None:

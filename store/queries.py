@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.vntext import fold_key, unit_key
+from store.vntext import fold_key, unit_key, vi_sort_key
 
 FACT_KINDS = ("leaders", "members", "directives", "awards", "people", "movements")
 TOP_N = 10  # how many directives/awards a province summary lists
@@ -157,7 +157,7 @@ def same_name_blocs(db: Database, bloc_id: int) -> list[dict[str, Any]]:
     return _rows(
         db,
         "SELECT o.id, o.province, o.name FROM blocs b JOIN blocs o ON o.name_key = b.name_key AND o.id != b.id"
-        " AND o.province IS NOT b.province WHERE b.id = ? ORDER BY o.province, o.id",
+        " AND o.province IS NOT b.province WHERE b.id = ? ORDER BY o.province COLLATE vi, o.id",
         [bloc_id],
     )
 
@@ -176,7 +176,7 @@ def list_blocs(
         db,
         "SELECT b.id, b.province, b.name, count(m.id) AS meetings, min(m.year) AS first_year,"
         " max(m.year) AS last_year FROM blocs b LEFT JOIN meetings m ON m.bloc_id = b.id"
-        f" {where} GROUP BY b.id ORDER BY meetings DESC, b.province, b.name LIMIT ? OFFSET ?",
+        f" {where} GROUP BY b.id ORDER BY meetings DESC, b.province COLLATE vi, b.name COLLATE vi LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return total, rows
@@ -291,7 +291,7 @@ def list_provinces(db: Database) -> list[dict[str, Any]]:
     for row in rows:
         entry = merged.setdefault(row["name"], {"name": row["name"], "old": 0, "new": 0})
         entry[row["kind"]] = row["meetings"]
-    return sorted(merged.values(), key=lambda r: fold_key(r["name"]))
+    return sorted(merged.values(), key=lambda r: vi_sort_key(r["name"]))
 
 
 def resolve_province(db: Database, name: str, known: list[dict[str, Any]] | None = None) -> str | None:
@@ -339,7 +339,7 @@ def province_summary(db: Database, name: str) -> dict[str, Any]:
             years = [y for y in per_bloc[row["id"]] if y is not None]
             blocs.append({**row, "meetings": len(per_bloc[row["id"]]), "first_year": min(years, default=None),
                           "last_year": max(years, default=None)})
-        blocs.sort(key=lambda b: (-b["meetings"], fold_key(b["name"])))
+        blocs.sort(key=lambda b: (-b["meetings"], vi_sort_key(b["name"])))
     docs = f"SELECT document_id FROM meetings WHERE {where}"
     directives = _rows(
         db,
@@ -350,7 +350,7 @@ def province_summary(db: Database, name: str) -> dict[str, Any]:
     awards = _rows(
         db,
         "SELECT award, count(*) AS mentions, count(DISTINCT document_id) AS articles FROM awards"
-        f" WHERE document_id IN ({docs}) GROUP BY award ORDER BY mentions DESC, award LIMIT {TOP_N}",
+        f" WHERE document_id IN ({docs}) GROUP BY award ORDER BY mentions DESC, award COLLATE vi LIMIT {TOP_N}",
         p,
     )
     return {
@@ -420,7 +420,7 @@ def directive_citations(
     by_province = _rows(
         db,
         f"SELECT coalesce(m.province, d.province) AS province, count(DISTINCT x.document_id) AS articles {base}"
-        " GROUP BY 1 ORDER BY articles DESC, 1",
+        " GROUP BY 1 ORDER BY articles DESC, province COLLATE vi",
         canonicals,
     )
     by_year = _rows(
@@ -433,7 +433,7 @@ def directive_citations(
         db,
         "SELECT x.document_id, d.title, d.url, d.published_at, coalesce(m.province, d.province) AS province,"
         " m.province_new, m.year, m.bloc, m.bloc_id, min(x.number) AS number, min(x.start) AS start, min(x.end) AS end"
-        f" {base} GROUP BY x.document_id ORDER BY province, m.year, d.published_at, x.document_id LIMIT ? OFFSET ?",
+        f" {base} GROUP BY x.document_id ORDER BY province COLLATE vi, m.year, d.published_at, x.document_id LIMIT ? OFFSET ?",
         [*canonicals, limit, offset],
     )
     for row in articles:
@@ -496,7 +496,7 @@ def agency_profile(db: Database, name: str) -> dict[str, Any]:
     for e in blocs.values():
         e["member_years"].sort()
         e["leadership"].sort(key=lambda x: (x["year"] is None, x["year"] or 0, x["role"]))
-    ordered = sorted(blocs.values(), key=lambda e: (fold_key(e["province"] or ""), fold_key(e["bloc"] or "")))
+    ordered = sorted(blocs.values(), key=lambda e: (vi_sort_key(e["province"] or ""), vi_sort_key(e["bloc"] or "")))
     return {"query": name, "unit_key": key, "names": spellings, "blocs": ordered}
 
 

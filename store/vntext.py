@@ -79,6 +79,31 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
+# Vietnamese alphabetical order: ă, â, đ, ê, ô, ơ, ư are letters of their own (a < ă < â < b … d < đ),
+# tones only break ties (none < huyền < hỏi < ngã < sắc < nặng, the usual dictionary order).
+_LETTER_MARKS = {"\u0306": "\x01", "\u0302": "\x02", "\u031b": "\x03"}  # breve, circumflex, horn
+_TONE_RANK = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+
+
+def vi_sort_key(text: str) -> tuple[str, str, str]:
+    """Sort key for Vietnamese names: letters, then tones, then the text itself.
+
+    Code-point order puts "Bình Dương" before "Bạc Liêu" and "Cà Mau" after "Cao Bằng"; this gives
+    An Giang, Bà Rịa, Bạc Liêu, Bắc Giang, Bến Tre, Bình Dương, Cao Bằng, Cà Mau, Đà Nẵng.
+    """
+    letters: list[str] = []
+    tones: list[str] = []
+    for ch in normalize_tone_placement(nfc(text)).lower():
+        if ch == "đ":
+            letters.append("d\x04")
+            tones.append("0")
+            continue
+        base, *marks = unicodedata.normalize("NFD", ch)
+        letters.append(base + "".join(_LETTER_MARKS.get(m, "") for m in marks) + "\x00")
+        tones.append("".join(_TONE_RANK.get(m, "") for m in marks) or "0")
+    return "".join(letters), "".join(tones), text
+
+
 def fold_key(text: str) -> str:
     """Return a lower-case, diacritic-free, single-spaced key for loose comparison."""
     return " ".join(fold_diacritics(text).lower().split())

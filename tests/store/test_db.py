@@ -20,6 +20,7 @@ from store.db import (
 )
 from store.models import ArticleRecords, Directive, Document, Leader, Span
 from store.schema import latest_migration, migrations
+from store.vntext import vi_sort_key
 
 TEXT = "Ngày 19/4/2018, Khối thi đua các cơ quan tham mưu tổng hợp tổ chức Lễ ký kết giao ước thi đua năm 2018."
 
@@ -164,3 +165,18 @@ def test_write_transaction_rolls_back_everything_on_error(db: Database) -> None:
         save_document(db, Document(url="https://x.example.vn/1", text="Khối thi đua số 3 họp."))
         raise RuntimeError("boom")
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_collate_vi_orders_names_by_letters_then_diacritics(tmp_path) -> None:
+    db = open_db(tmp_path / "k.db")
+    names = ["Cao Bằng", "Bình Dương", "Cà Mau", "Bạc Liêu", "Bắc Giang", "Bà Rịa - Vũng Tàu", "Bến Tre", "An Giang"]
+    db.execute("CREATE TABLE t (name TEXT)")
+    db.conn.executemany("INSERT INTO t VALUES (?)", [(n,) for n in names])
+    db.conn.commit()
+    got = [r[0] for r in db.execute("SELECT name FROM t ORDER BY name COLLATE vi")]
+    # ă is a letter after a (Bạc < Bắc), tones only break ties (Cà Mau < Cao Bằng: a < o)
+    assert got == ["An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bến Tre", "Bình Dương", "Cà Mau",
+                   "Cao Bằng"]
+    assert got == sorted(names, key=vi_sort_key)
+    ro = open_db(tmp_path / "k.db", readonly=True)  # the web app's read-only connection knows it too
+    assert [r[0] for r in ro.execute("SELECT name FROM t ORDER BY name COLLATE vi")] == got

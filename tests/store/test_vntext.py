@@ -82,3 +82,14 @@ def test_fold_diacritics_equals_nfd_folding_on_mixed_input() -> None:
 def test_fold_diacritics_equals_nfd_folding_for_every_character() -> None:
     text = "".join(chr(cp) for cp in range(0x20, 0x30000) if not 0xD800 <= cp <= 0xDFFF)
     assert fold_diacritics(text) == _fold_by_nfd(text)
+
+
+def test_vi_sort_key_orders_letters_then_tones() -> None:
+    from store.vntext import vi_sort_key
+
+    words = ["đa", "da", "dă", "ma", "mà", "má", "mả", "mã", "mạ", "mă", "mâ", "Ma", "hoà", "hòa"]
+    ordered = sorted(words, key=vi_sort_key)
+    assert ordered.index("da") < ordered.index("dă") < ordered.index("đa")  # d < đ, a < ă
+    assert [w for w in ordered if w in ("ma", "mà", "mả", "mã", "má", "mạ")] == ["ma", "mà", "mả", "mã", "má", "mạ"]
+    assert ordered.index("mạ") < ordered.index("mă") < ordered.index("mâ")  # tones never outrank a letter
+    assert vi_sort_key("hoà")[:2] == vi_sort_key("hòa")[:2]  # old and new tone placement sort together
