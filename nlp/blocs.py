@@ -41,7 +41,7 @@ _COMMA_CONTINUE = re.compile(
     r"(?:thành phố|thị xã|thành|thị|hội|ngành|xã hội|cao đẳng|đại học|trung cấp|nghề nghiệp|doanh nghiệp"
     r"|đoàn thể|tổ chức|xã|huyện|phường|ban|cơ quan|trường|thể thao|du lịch|kỹ thuật|khoa học|tài chính"
     r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại|giúp việc|tham mưu|mặt trận|mttq|đảng|chính quyền|đơn vị sự nghiệp"
-    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế"
+    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế|đặc khu|thị trấn"
     r"|(?:nông|lâm|ngư|công|diêm|thủy|thuỷ)\s+(?:nghiệp|sản|lợi))(?!\w)"
 )
 # "Khối thi đua các đơn vị sự nghiệp …", "Khối thi đua đơn vị kinh tế …": these words open a name, they end it elsewhere.
@@ -74,6 +74,7 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
     lower = text[pos : pos + 300].lower()
     tokens: list[tuple[int, int]] = []
     skipping = False
+    number_at = 0  # tokens kept up to a number whose descriptive tail is being read
     for m in _TOKEN.finditer(text, pos, min(len(text), pos + 300)):
         s, e = m.start(), m.end()
         if tokens and "\n" in text[tokens[-1][1] : s]:
@@ -127,6 +128,9 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         if raw.lower() in ("tp.", "tp"):
             break
         tokens.append((s, e))
+        if not closing and (raw.isdigit() or _ROMAN.match(raw)) and _LOCAL_TAIL.match(text, e):
+            number_at = len(tokens)  # "Cụm thi đua số 9 các xã khu vực …": the description goes on
+            continue
         if closing or raw.isdigit() or _ROMAN.match(raw):
             parent_end = None if closing else _parent_org_end(text, e)
             if parent_end is not None:  # "Cụm thi đua số 2 Liên đoàn Lao động tỉnh": the parent organisation
@@ -136,10 +140,21 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
             break
     while tokens and text[tokens[-1][0] : tokens[-1][1]].lower() in _TRAILING:
         tokens.pop()
+    if number_at and _BARE_TAIL.fullmatch(" ".join(text[a:b].lower() for a, b in tokens[number_at:])):
+        del tokens[number_at:]  # "số 2 các xã thuộc …": only the unit type was read, no description
     end = tokens[-1][1] if tokens else pos
     return end, tokens
 
 
+# After a bloc's number, an unbracketed description of the local units it groups, as clusters of the two-level
+# local government are named: "Cụm thi đua số 9 các xã khu vực cao nguyên đá", "số 8 các xã, phường, đặc
+# khu khu vực ven biển", "số 10 các đặc khu và xã đảo". A capitalised word after the unit type is a list of
+# members ("số 2 các xã Ia Grai, …"), not a description.
+_LOCAL_UNIT = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận)"
+_LOCAL_TAIL = re.compile(
+    rf" +các +{_LOCAL_UNIT}(?: *(?:,|và) *{_LOCAL_UNIT})* +(?!(?:thuộc|trong|của|trên|đã|vừa|sẽ|gồm|tổ|ký|kí|là)(?!\w))[a-zà-ỹđ]"
+)
+_BARE_TAIL = re.compile(rf"các(?: *(?:,|và)? *{_LOCAL_UNIT})+")
 # After a bloc's number, a provincial organisation whose internal bloc it is: a capitalised name of up to
 # five words closed by "tỉnh" / "thành phố" ("Bộ đội Biên phòng tỉnh", "Hội Nông dân tỉnh Hà Tĩnh"), or a
 # youth union "Tỉnh Đoàn" / "Thành Đoàn" (+ province). Councils and offices of the government are left out.

@@ -76,6 +76,18 @@ from tests.nlp.helpers import doc
         # the title abbreviates the organisation, the body spells it out: the fuller form is the name
         ("Ngày 2/4, Cụm thi đua Hội Nông dân các huyện phía Tây tổ chức hội nghị sơ kết.",
          "Cụm thi đua Hội ND các huyện phía Tây sơ kết", None, "Cụm thi đua Hội Nông dân các huyện phía Tây"),
+        # post-2025 clusters of xã/phường/đặc khu: the unbracketed description after the number is the name
+        ("Sáng 3/10, Cụm thi đua số 6 các xã khu vực miền núi phía Bắc tổ chức hội nghị giao ước.",
+         "Cụm thi đua số 6 ký giao ước", None, "Cụm thi đua số 6 các xã khu vực miền núi phía Bắc"),
+        ("Cụm thi đua số 11 các xã, phường, đặc khu vùng duyên hải tổ chức sơ kết 6 tháng.", None, None,
+         "Cụm thi đua số 11 các xã, phường, đặc khu vùng duyên hải"),
+        ("Ngày 8/12, Cụm thi đua số 2 các đặc khu và xã đảo đã tổng kết năm 2025.", None, None,
+         "Cụm thi đua số 2 các đặc khu và xã đảo"),
+        # a list of named units after the number, or "thuộc …", is not a description
+        ("Cụm thi đua số 4 các xã Tân Hòa, Tân Lập và Tân Tiến tổ chức hội nghị.", None, None, "Cụm thi đua số 4"),
+        ("Cụm thi đua số 4 các phường thuộc khu vực trung tâm tổ chức hội nghị.", None, None, "Cụm thi đua số 4"),
+        # other descriptions after a number are still left out (a parenthesis is dropped)
+        ("Khối thi đua số 3 (các sở quản lý kinh tế) tổ chức hội nghị tổng kết.", None, None, "Khối thi đua số 3"),
     ],
 )
 def test_bloc_name(text, title, url, expected):
