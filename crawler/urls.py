@@ -52,6 +52,12 @@ BINARY_EXT = re.compile(
     r"css|js|woff2?|ttf|exe|apk|iso)$",
     re.IGNORECASE,
 )
+# A file download: the anchor says so ("Tải về", "Tải xuống", "Download", "Đính kèm") or the path is a
+# download handler (DownloadFile.aspx, download.php, /attachments/). Its answer is a file, not a page.
+_DOWNLOAD_ANCHOR = re.compile(r"\b(tải về|tải xuống|tai ve|download|tệp đính kèm|file đính kèm|đính kèm)\b", re.IGNORECASE)
+_DOWNLOAD_PATH = re.compile(r"/(download(file|s)?|getfile|attachments?|tai-ve|taive)(\.(aspx?|php|ashx|jsp))?(/|$)",
+                            re.IGNORECASE)
+MAX_DOWNLOAD_ANCHOR = 60  # a longer anchor is a title that happens to say "tải về"
 MAX_URL_LENGTH = 400  # longer URLs on the sample portals were all search or session traps
 MAX_PATH_SEGMENTS = 12
 
@@ -131,6 +137,13 @@ def is_same_site(url: str, hosts: frozenset[str]) -> bool:
         if bare == h or bare.endswith("." + h):
             return True
     return False
+
+
+def is_download(url: str, anchor: str = "") -> bool:
+    """Return whether a link is a file download (an attachment beside an article), not a page."""
+    if _DOWNLOAD_PATH.search(urlsplit(url).path):
+        return True
+    return len(anchor) <= MAX_DOWNLOAD_ANCHOR and bool(_DOWNLOAD_ANCHOR.search(anchor))
 
 
 def trap_reason(url: str) -> str | None:

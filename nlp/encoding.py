@@ -74,6 +74,12 @@ _VNI_SIGN = re.compile(r"[aeouyAEOUY][ùøûõïÙØÛÕÏ]|[aeoAEO][âÂ]|[aA][
 # Letters only Unicode Vietnamese has (outside Latin-1): their presence means the text is fine.
 _UNICODE_VIETNAMESE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 _VOWELS = frozenset("aeiouyAEIOUYôöÔÖ")
+# Double-encoded UTF-8: a lead byte (U+00C2-U+00F4 as a Latin-1 letter) and 1-3 continuation bytes,
+# each 0x80-0xBF read as windows-1252 (bytes it leaves undefined stay as C1 controls).
+_CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xC0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CONT = "".join(sorted({*_CP1252_BYTE, "\x81", "\x8d", "\x8f", "\x90", "\x9d"}))
+_DOUBLE_UTF8 = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONT)}]{{1,3}}")
+MIN_DOUBLE_UTF8 = 3
 MIN_LEGACY_SIGNS = 2  # one stray "®" or "ñ" is not enough to rewrite a line
 
 
@@ -84,9 +90,36 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     if encoding.startswith("utf-8"):
         text = text.removeprefix("\ufeff")
     text = unicodedata.normalize("NFC", text)
-    fixed, legacy = fix_legacy_vietnamese(text)
     name = _display_name(encoding)
+    if encoding.startswith("utf-8"):
+        text, repaired = fix_double_utf8(text)
+        if repaired:
+            name += "+double-utf-8"
+    fixed, legacy = fix_legacy_vietnamese(text)
     return fixed, f"{name}+{legacy}" if legacy else name
+
+
+def fix_double_utf8(text: str) -> tuple[str, bool]:
+    """Return ``text`` with UTF-8 read as windows-1252 and encoded again ("Khá»‘i thi Ä‘ua") undone.
+
+    A CMS that stored UTF-8 into a Latin-1 column serves each non-ASCII letter as 2-3 Latin-1/cp1252
+    characters. A run is turned back into its bytes and decoded only when it is valid UTF-8 and gives
+    a Latin or Vietnamese letter; nothing changes unless the text holds MIN_DOUBLE_UTF8 such runs.
+    """
+    runs = [m for m in _DOUBLE_UTF8.finditer(text) if _undo_run(m.group(0)) is not None]
+    if len(runs) < MIN_DOUBLE_UTF8:
+        return text, False
+    fixed = _DOUBLE_UTF8.sub(lambda m: _undo_run(m.group(0)) or m.group(0), text)
+    return unicodedata.normalize("NFC", fixed), True
+
+
+def _undo_run(run: str) -> str | None:
+    try:
+        out = bytes(_CP1252_BYTE[c] if c in _CP1252_BYTE else ord(c) for c in run).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return out if all(0xC0 <= ord(c) <= 0x24F or 0x1E00 <= ord(c) <= 0x1EFF or 0x300 <= ord(c) <= 0x323
+                      or 0x2010 <= ord(c) <= 0x2026 for c in out) else None
 
 
 def detect_encoding(raw: bytes, declared: str | None = None) -> str:
@@ -94,7 +127,10 @@ def detect_encoding(raw: bytes, declared: str | None = None) -> str:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return name
-    head = raw[:4096]
+    # The <meta> may follow kilobytes of inline CSS/JS: read the whole <head> (at most 64 KB), not 4 KB.
+    head = raw[:65536]
+    body_at = re.search(rb"<body[\s>]", head, re.IGNORECASE)
+    head = head[: max(4096, body_at.start())] if body_at else head
     meta = _META_CHARSET.search(head) or _XML_DECL.search(head)
     candidates: list[str] = []
     declared_codec = _codec(declared)

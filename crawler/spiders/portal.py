@@ -30,6 +30,7 @@ from crawler.urls import (
     PAGE_PATH,
     canonical_url,
     facet_step,
+    is_download,
     is_pagination,
     is_same_site,
     link_score,
@@ -288,20 +289,46 @@ class PortalSpider(scrapy.Spider):
                                lastmod=loc.xpath("lastmod/text()").get(), force=True)
             if req is not None:
                 yield req
-        entries = [(u.xpath("loc/text()").get(""), u.xpath("lastmod/text()").get(), "") for u in sel.xpath("//url")]
-        entries += [(i.xpath("link/text()").get(""), i.xpath("pubDate/text()").get(), i.xpath("title/text()").get(""))
-                    for i in sel.xpath("//item")]
-        entries += [(e.xpath("link[not(@rel) or @rel='alternate']/@href").get(""), e.xpath("updated/text()").get(),
-                     e.xpath("title/text()").get("")) for e in sel.xpath("//entry")]
+        entries = [(urljoin(response.url, u.xpath("loc/text()").get("").strip()), u.xpath("lastmod/text()").get(), "")
+                   for u in sel.xpath("//url")]
+        fragments: list[tuple[str, str]] = []  # (HTML of an item's content, the URL its links are relative to)
+        for i in sel.xpath("//item"):
+            link = i.xpath("link/text()").get("").strip()
+            url = urljoin(response.url, link) if link else ""
+            entries.append((url, i.xpath("pubDate/text()").get(), i.xpath("title/text()").get("")))
+            fragments += [(h, url or response.url) for h in i.xpath("encoded/text() | description/text()").getall()]
+        for e in sel.xpath("//entry"):
+            base = _xml_base(e, response.url)  # Atom: relative links are read against xml:base
+            href = e.xpath("link[not(@rel) or @rel='alternate']/@href").get("").strip()
+            url = urljoin(base, href) if href else ""
+            entries.append((url, e.xpath("updated/text()").get(), e.xpath("title/text()").get("")))
+            fragments += [(h, url or base) for h in e.xpath("content/text() | summary/text()").getall()]
         for url, lastmod, title in entries:
-            url = url.strip()
             if not url:
                 continue
             score = link_score(url, title or "")
-            req = self._follow(cfg, urljoin(response.url, url), hops=hops + 1, priority=300 + score * 10,
-                               lastmod=_iso_lastmod(lastmod))
+            req = self._follow(cfg, url, hops=hops + 1, priority=300 + score * 10, lastmod=_iso_lastmod(lastmod))
             if req is not None:
                 yield req
+        # Links inside an item's HTML (content:encoded, Atom content): often the only way to older articles.
+        for fragment, base in fragments:
+            if "<a" not in fragment:
+                continue
+            for href, anchor in _page_links(Selector(text=fragment)):
+                url = urljoin(base, href)
+                score = link_score(url, anchor)
+                req = self._follow(cfg, url, hops=hops + 1, priority=200 + score * 10 - hops * 20)
+                if req is not None:
+                    yield req
+        # A paged feed (RFC 5005 rel="next", also atom:link inside RSS): the next page of the listing.
+        pages_deep = response.meta.get("pages_deep", 0)
+        for link in sel.xpath("/*/link[@rel='next'] | /*/channel/link[@rel='next']"):
+            href = link.xpath("@href").get("").strip()
+            if href:
+                req = self._follow(cfg, urljoin(_xml_base(link, response.url), href), hops=hops, pages_deep=pages_deep + 1,
+                                   priority=400 - min(pages_deep, 300), kind="hub")
+                if req is not None:
+                    yield req
 
     def _parse_json(self, cfg: SiteConfig, response: Response) -> list[Request]:
         """Return requests for the links of a JSON listing: URL fields and links in HTML fragments."""
@@ -367,6 +394,8 @@ class PortalSpider(scrapy.Spider):
         candidates: list[Request] = []
         here = meta.get("canonical") or canonical_url(response.url)
         for url, anchor in links.values():
+            if is_download(url, anchor):
+                continue  # "Tải về" attachments (PDF, DOC) answer files, never articles
             paged = is_pagination(url, anchor)
             score = link_score(url, anchor)
             facets = meta.get("facets", 0)
@@ -514,6 +543,14 @@ def _looks_like_url(value: str) -> bool:
     value = value.strip()
     return (value.startswith(("/", "http://", "https://")) and not value.startswith("//") and len(value) < 400
             and not any(c.isspace() for c in value))
+
+
+def _xml_base(el: Selector, url: str) -> str:
+    """Return the base URL of an XML element: its and its ancestors' xml:base read against ``url``."""
+    base = url
+    for value in el.xpath("ancestor-or-self::*/@base").getall():
+        base = urljoin(base, value.strip())
+    return base
 
 
 def _page_number(url: str) -> int | None:
