@@ -54,8 +54,11 @@ _PLANNED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?
 _PLANNED_AFTER = re.compile(
     r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)(?![^,;.]{0,15}(?:vua qua|da qua|truoc))"
 )
-# a covenant or launch urged or planned for later ("đề nghị Khối sớm ký giao ước", "sẽ ký kết giao ước") is not this event
-_URGED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi|som|can|de nghi|yeu cau)(?!\w)[^,;.]{0,25}$")
+# a covenant or launch urged or planned for later ("đề nghị Khối sớm ký giao ước", "sẽ ký kết giao ước") is not this event;
+# "… trình hội nghị đầu năm sau xem xét trước khi ký kết giao ước": the covenant comes after this meeting
+_URGED_BEFORE = re.compile(
+    r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi|som|can|de nghi|yeu cau|truoc khi)(?!\w)[^,;.]{0,25}$"
+)
 # "sơ kết … kết hợp giao lưu thể thao": a second activity of the same meeting
 _EXTRA_ACTIVITY = re.compile(
     r"(?<!\w)(?:ket hop|kem theo|va|dong thoi)\s+(?:to chuc\s+)?(?:giao luu|hoi thao|hoi dien)\s+(?:the thao|van nghe|van hoa)"
@@ -326,6 +329,11 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
                 if year:
                     return f"{year}-H1", span(s, m)
                 return "?-H1", span(s, m)
+        for text, s in cands:  # "sơ kết … 6 tháng cuối năm 2025": the first review of a bloc formed mid-year
+            for a in re.finditer(r"so\s*ket", text):
+                m = _H2.search(text, a.end(), a.end() + 80)
+                if m and m.group(1):
+                    return f"{m.group(1)}-H2", span(s, m)
     if "so_ket" not in types and "tong_ket" not in types:  # "ký kết giao ước thi đua 6 tháng cuối năm 2025"
         for text, s in cands:
             for a in re.finditer(r"giao uoc|phat dong", text):
@@ -386,10 +394,11 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             skip = label.end() if label else 0
             rest = rest[skip:]
             cut = _venue_cut(rest)
-            cut = _VENUE_STOP.sub("", cut)
+            # the building's word first: "tại Hội trường Đảng ủy các cơ quan Đảng tỉnh" is hosted by that Đảng ủy,
+            # while "tại Hội trường tỉnh Đảng ủy Khối … tổ chức" is cut before the organiser
             prefix = _VENUE_PREFIX.match(cut)
             offset = prefix.end() if prefix else 0
-            name = cut[offset:].strip()
+            name = _VENUE_STOP.sub("", cut[offset:]).strip()
             if not name or not (name[0].isupper() or name.split()[0].lower() in ("huyện", "xã", "thị", "thành", "phường", "quận")):
                 continue
             if len(name.split()) > MAX_VENUE_WORDS:

@@ -20,7 +20,8 @@ THRESHOLD = 2.5  # on the dev set positives score >= 3.5 and hard negatives <= 1
 _EVENT = re.compile(
     r"(?<!\w)(?:hoi nghi|so ket|tong ket|ky ket|ki ket|giao uoc|phat dong|hoi thao|giao luu|trien khai"
     r"|hop mat|gap mat|le ky|ra quan|hoat dong chung|binh xet|cham diem|giao ban|kiem tra cheo|toa dam|ban giao"
-    r"|hoc tap kinh nghiem|ve nguon|trao co|cuoc hop|hop (?:khoi|cum|dinh ky|thuong ky))(?!\w)"
+    r"|hoc tap kinh nghiem|ve nguon|trao co|cuoc hop|hop (?:khoi|cum|dinh ky|thuong ky)"
+    r"|ra mat|(?:cong bo|trao) quyet dinh thanh lap)(?!\w)"
 )
 _OVERVIEW = re.compile(r"\d+\s+cum\s*(?:,|va)\s*\d+\s+khoi|\d+\s+khoi\s*(?:,|va)\s*\d+\s+cum|co\s+\d+\s+(?:cum|khoi) thi dua")
 _LEGAL = re.compile(

@@ -48,6 +48,11 @@ from tests.nlp.helpers import doc, records_after_events
         # the meeting's list of purposes names a launch after another activity
         (None, "Ngày 5/9, Cụm thi đua số 2 tổ chức hội nghị triển khai nhiệm vụ, phát động phong trào thi đua và ký kết "
                "giao ước thi đua 6 tháng cuối năm 2025.", ["giao_uoc", "phat_dong"]),
+        # a founding ceremony whose covenant is left to a later meeting
+        ("Ra mắt Cụm thi đua số 6 các xã vùng hồ",
+         "Sáng 12/9, Cụm thi đua số 6 các xã vùng hồ tổ chức lễ ra mắt, công bố quyết định thành lập Cụm. Cụm giao xã "
+         "Trưởng cụm xây dựng quy chế, trình hội nghị đầu năm 2026 thông qua trước khi ký kết giao ước thi đua.",
+         ["other"]),
         # a headline in a related-news list under the body is another article, not this meeting
         (None, "Chiều 10/7, Khối thi đua các cơ quan Nội chính tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm "
                "2024 tại Công an tỉnh.\nTuấn Anh\nVideo liên quan\n▶ Khối thi đua Kinh tế ký giao ước thi đua 2024\n"
@@ -132,6 +137,9 @@ def test_event_date_from_title(title, text, date):
         # a short campaign launched to run until a date of the same year: that year
         ("Sáng 12/3/2025, Khối thi đua các doanh nghiệp tổ chức lễ phát động đợt thi đua cao điểm chào mừng ngày lễ "
          "lớn. Đợt thi đua kéo dài từ ngày phát động đến ngày 2/9/2025.", "2025"),
+        # the first review of a bloc formed in mid-year reviews the second half, even when held in December
+        ("Sáng 16/12, Khối thi đua các sở kinh tế tổ chức hội nghị sơ kết công tác thi đua 6 tháng cuối năm 2025.",
+         "2025-H2"),
     ],
 )
 def test_period(text, period):
@@ -161,6 +169,11 @@ def test_period(text, period):
          "Sở Xây dựng"),
         ("Sáng 5/9, tại Phòng họp số 2, Văn phòng UBND tỉnh, Khối thi đua số 1 tổ chức hội nghị sơ kết.",
          "Văn phòng UBND tỉnh"),
+        # a Party committee of agencies as the host, after the building's word
+        ("Chiều 8/1, tại Hội trường Đảng ủy các cơ quan Đảng tỉnh, Khối thi đua các đoàn thể tổ chức hội nghị tổng kết.",
+         "Đảng ủy các cơ quan Đảng tỉnh"),
+        ("Sáng 2/8, tại trụ sở Đảng ủy UBND tỉnh (phường Trung tâm), Khối thi đua số 1 tổ chức hội nghị ký kết.",
+         "Đảng ủy UBND tỉnh"),
     ],
 )
 def test_venue(text, venue):

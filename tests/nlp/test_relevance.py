@@ -26,6 +26,16 @@ RELEVANT += [
      "Chiều 1/3, Khối thi đua các cơ quan Đảng, Mặt trận và đoàn thể tỉnh Điện Biên tổ chức ký kết giao ước thi đua."),
 ]
 
+RELEVANT += [
+    # a founding ceremony of a new post-2025 cluster (ra mắt, công bố quyết định thành lập)
+    ("Ra mắt Cụm thi đua số 3 các phường khu vực trung tâm",
+     "Sáng 5/9, tại UBND phường Hòa Bình, Cụm thi đua số 3 các phường khu vực trung tâm tổ chức lễ ra mắt, công bố "
+     "quyết định thành lập Cụm và bầu Cụm trưởng, Cụm phó."),
+    (None,
+     "Chiều 18/8, Khối thi đua các cơ quan Đảng, đoàn thể tỉnh tổ chức công bố quyết định thành lập Khối và bầu "
+     "Trưởng khối, Phó Trưởng khối năm 2025."),
+]
+
 NOT_RELEVANT = [
     # provincial emulation council session
     ("Hội đồng Thi đua - Khen thưởng tỉnh họp xét khen thưởng năm 2021",
