@@ -27,6 +27,9 @@ _NOUN = (
     r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh" + _NOT_AGENCY
     + r"|đặc khu|đồn,\s*trạm(?:\s+biên phòng)?|đồn biên phòng|đồn)"
 )
+# where the listed places lie, after the count: "4 đơn vị thuộc khu vực tỉnh X trước đây: A, B" (post-2025 clusters)
+_PLACE_NOUN = r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường|đặc khu)"
+_WHERE_FROM = r"(?:\s+thuộc\s+(?!(?:khối|cụm)(?!\w))[^,;:.()\n]{1,70}?)?"
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
     r"(?:(?:bao\s+)?gồm(?:\s+có)?|với)\s*[:;]?\s*(?:các\s+)?(?:(?P<n>\d+)(?:/\d+)?\s+)?(?P<noun>" + _NOUN + r")?"
@@ -34,8 +37,10 @@ _LIST_HEAD = re.compile(
     # a ";" only right after the noun ("gồm 4 huyện A, B; năm 2021 …" is no list head at the ";")
     r"(?:(?:[^:;.()\n]|\([^()\n]{0,60}\)){0,80}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*:|\s*;)\s*"
     # "gồm 5 địa phương là các huyện A, B", "có 12 hội là thành viên, trong đó có Hội A, Hội B"
-    r"|(?:(?:bao\s+)?gồm(?:\s+có)?|(?<!\w)có)\s+(?:(?P<n4>\d+)\s+)(?P<noun4>" + _NOUN + r")(?:\s+thành viên)?"
-    r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là|\s*,\s*trong đó\s+(?:có|gồm))\s+"
+    # "có 8 xã thuộc khu vực tỉnh X trước đây, trong đó có các xã A, B", "với 07 đơn vị thành viên như Sở A, Sở B"
+    r"|(?:(?:bao\s+)?gồm(?:\s+có)?|(?<!\w)có|(?<!\w)với)\s+(?:(?P<n4>\d+)\s+)(?P<noun4>" + _NOUN + r")(?:\s+thành viên)?"
+    + _WHERE_FROM
+    + r"(?:\s+là\s+thành viên\s*,?\s*(?:trong đó\s+)?(?:có|gồm|như)|\s+là|\s+như|\s*,\s*trong đó\s+(?:có|gồm))\s+"
     # "…, trong đó có các thành viên như A, B": the plural before the example marker opens no item
     r"(?:(?:các\s+)?(?:" + _NOUN + r")(?:\s+thành viên)?\s+(?:như|là)\s+)?(?=(?:các\s+)?(?:" + UPPER + "|" + _NOUN + r"\s))"
     r"|(?:(?:bao\s+)?gồm(?:\s+có)?)\s+(?:các\s+)?(?:(?P<n2>\d+)\s+)?(?P<noun2>huyện" + _NOT_AGENCY + r"|đơn vị|cơ quan)?"
@@ -43,10 +48,12 @@ _LIST_HEAD = re.compile(
     # "Nhiều thành viên của Khối như A, B, C đạt …"
     r"|thành viên\s+(?:của|trong)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s+(?:như|là|gồm)\s+(?=" + UPPER + ")"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
+    # "Cụm thi đua số 12 (các phường A, B và C) tổ chức …": the bloc's places in a bracket after its name
+    r"|(?<!\w)(?:khối|cụm)\s+thi\s+đua[^()\n.;:]{0,60}?\s*(?P<paren2>\()(?=\s*các\s+" + _PLACE_NOUN + r"\s+" + UPPER + ")"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
     r"|(?<!\w)(?:có|còn)\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
-    r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
+    r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?" + _WHERE_FROM + r"\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
     # "lãnh đạo 4 đồn biên phòng trong cụm: A, B", "11 doanh nghiệp trong Khối, trong đó có A, B"
     r"|(?<![\d/.,])(?P<n5>\d+)\s+(?P<noun5>" + _NOUN + r")(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?!\w)"
     r"(?:\s+thi\s+đua)?\s*(?::|,\s*(?:trong đó\s+)?(?:có|gồm)(?:\s+có)?\s*:?)\s*"
@@ -68,6 +75,13 @@ _MEMBERS_OF = re.compile(
     r"\s+là\s+(?:những|các)\s+(?:đơn vị\s+)?thành viên(?:\s+[^,;.]{0,40}?)?\s+(?:của|trong)\s+(?:khối|cụm)(?!\w)",
     re.IGNORECASE,
 )
+# "lãnh đạo UBND các xã A, B, C cùng các xã thành viên khác": the named ones are members too
+_OTHER_MEMBERS = re.compile(
+    r"\s+(?:cùng(?:\s+với)?|và)\s+(?:các|những)\s+(?:(?:" + _NOUN + r")\s+)?thành viên\s+(?:khác|còn lại)(?!\w)",
+    re.IGNORECASE,
+)
+# the plural that opens such a list in an attendance sentence: "lãnh đạo UBND các xã A, B"
+_PLURAL_PLACES = re.compile(r"(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?các\s+" + _PLACE_NOUN + r"\s+(?=" + UPPER + ")")
 # "A, B và C - các đơn vị trong Cụm - phát biểu", "A, B và C (4 đơn vị của cụm)": a list named in apposition
 _APPOSITION = re.compile(
     r"\s*(?:\s[-–—]|\()\s*(?:là\s+)?(?:các|những|\d{1,3})\s+(?:" + _NOUN + r")(?:\s+thành viên)?"
@@ -190,7 +204,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 leading = []
         if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
             raws = bullet_items(text, m.end())
-        elif m.group("paren"):
+        elif m.group("paren") or m.group("paren2"):
             close = text.find(")", m.end())
             raws = list_items(text, m.end(), close if close > 0 else m.end(), noun, shared)
         else:
@@ -222,10 +236,11 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             if k not in seen:
                 seen.add(k)
                 found.append(it)
-    for m in list(_MEMBERS_OF.finditer(text)) + list(_APPOSITION.finditer(text)):
+    tails = list(_MEMBERS_OF.finditer(text)) + list(_APPOSITION.finditer(text)) + list(_OTHER_MEMBERS.finditer(text))
+    for m in tails:
         if inside(others, m.start()):
             continue
-        source = "rule:members_of" if m.re is _MEMBERS_OF else "rule:member_apposition"
+        source = {_MEMBERS_OF: "rule:members_of", _APPOSITION: "rule:member_apposition"}.get(m.re, "rule:other_members")
         for it in _items_before(text, m.start(), source):
             if _member_key(it.unit) not in seen:
                 seen.add(_member_key(it.unit))
@@ -271,6 +286,11 @@ def _items_before(text: str, end: int, source: str = "rule:members_of") -> list[
     """
     begin = max(text.rfind(c, 0, end) for c in ".:\n") + 1
     shared = shared_before(text, begin - 1) if begin and text[begin - 1] == ":" else None
+    plural = None
+    for plural in _PLURAL_PLACES.finditer(text, begin, end):
+        pass
+    if source == "rule:other_members" and plural is not None and shared is None:
+        begin = plural.start()  # "… Sở Nội vụ và lãnh đạo UBND các xã A, B cùng các xã thành viên khác": the list opens at the plural
     items: list[Member] = []
     for raw, start, stop in reversed(list_items(text, begin, end, None, shared)):
         bare, cut = _strip_lead_in(raw)

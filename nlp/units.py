@@ -96,10 +96,29 @@ def is_unit_like(name: str) -> bool:
     return False
 
 
+_BARE_TITLE = re.compile(r"(?:Phó|Trưởng)\s+$")
+
+
+def title_prefix(name: str) -> re.Match[str] | None:
+    """The person's title that opens ``name``, if any.
+
+    A bare "Phó" or "Trưởng" is a title only before an agency or lower-case word ("Phó Ban Dân vận"); before a
+    capitalised name it opens a place ("xã Phó Bảng", "Trưởng Xuân").
+    """
+    m = PERSON_TITLE.match(name)
+    if m is None or not _BARE_TITLE.fullmatch(m.group(0)):
+        return m
+    rest = name[m.end() :]
+    if rest[:1].islower() or _head_pattern().match(rest):
+        return m
+    return None
+
+
 def clean_unit(name: str) -> str:
     """Return ``name`` without glosses in brackets, person titles and stray punctuation."""
-    name = _PAREN.sub("", name)
-    name = PERSON_TITLE.sub("", name.strip())
+    name = _PAREN.sub("", name).strip()
+    titled = title_prefix(name)
+    name = name[titled.end() :] if titled else name
     name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=" + UPPER + r"|huyện|xã|thị xã|thành phố)", "", name)
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
     name = _TRAILING_ADVERBS.sub("", name)
@@ -125,7 +144,7 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
         chunk = chunk[cut + 1 :]
     for dash in (" – ", " - ", " — "):
         i = chunk.rfind(dash)
-        if i >= 0 and PERSON_TITLE.match(chunk[i + 3 :].lstrip()):
+        if i >= 0 and title_prefix(chunk[i + 3 :].lstrip()):
             start += i + 3
             chunk = chunk[i + 3 :]
     bloc_then = None
@@ -144,7 +163,7 @@ def unit_before(text: str, end: int, floor: int = 0, require_title: bool = False
     lead = len(chunk) - len(chunk.lstrip())
     start += lead
     chunk = chunk.strip()
-    titled = PERSON_TITLE.match(chunk)
+    titled = title_prefix(chunk)
     if require_title and not titled:
         return None
     if titled:

@@ -426,3 +426,34 @@ def test_a_former_head_is_not_added_to_a_list_as_long_as_the_stated_total():
     fill(d, r)
     assert [m.unit for m in r.members] == ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]
     assert r.member_count == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # post-2025 commune names that start with a title word keep it ("Phó", "Trưởng")
+        ("Cụm thi đua số 3 gồm 5 xã thuộc khu vực tỉnh Lai Châu cũ: Mường Tè, Phó Lai, Trưởng Sơn, Pa Ủ và Tà Tổng.",
+         ["xã Mường Tè", "xã Phó Lai", "xã Trưởng Sơn", "xã Pa Ủ", "xã Tà Tổng"]),
+        # a count with where the places lie, then "trong đó có" and some of them
+        ("Cụm có 9 xã thuộc khu vực tỉnh Yên Bái trước đây, trong đó có các xã Văn Chấn, Trạm Tấu, Lục Yên, Mù Cang Chải.",
+         ["xã Văn Chấn", "xã Trạm Tấu", "xã Lục Yên", "xã Mù Cang Chải"]),
+        ("Cụm có 3 đơn vị thuộc khu vực tỉnh Quảng Ninh cũ: đặc khu Vân Đồn, đặc khu Cô Tô và xã Quan Lạn.",
+         ["đặc khu Vân Đồn", "đặc khu Cô Tô", "xã Quan Lạn"]),
+        # "với N đơn vị thành viên như A, B": members by way of example
+        ("Sau hợp nhất, Khối được kiện toàn với 08 đơn vị thành viên như Sở Nội vụ, Sở Văn hóa, Thể thao và Du lịch, "
+         "Sở Dân tộc và Tôn giáo, Bảo hiểm xã hội tỉnh.",
+         ["Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Dân tộc và Tôn giáo", "Bảo hiểm xã hội tỉnh"]),
+        # the civil judgment enforcement office is a unit
+        ("Khối gồm 4 đơn vị: Công an tỉnh, Tòa án nhân dân tỉnh, Thi hành án dân sự tỉnh Lâm Đồng, Thanh tra tỉnh.",
+         ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Thi hành án dân sự tỉnh Lâm Đồng", "Thanh tra tỉnh"]),
+        # the wards in a bracket after the cluster's name, one of them named like a former province
+        ("Sáng 12-3, Cụm thi đua số 6 (các phường Long An, Tân An, Khánh Hậu và Bình Phước) tổ chức hội nghị.",
+         ["phường Long An", "phường Tân An", "phường Khánh Hậu", "phường Bình Phước"]),
+        # attendees named before "cùng các xã thành viên khác" are members
+        ("Dự hội nghị có đại diện Sở Nội vụ và lãnh đạo UBND các xã Kiến Xương, Vũ Thư, Quỳnh Phụ cùng các xã thành viên "
+         "khác trong Cụm.",
+         ["UBND xã Kiến Xương", "UBND xã Vũ Thư", "UBND xã Quỳnh Phụ"]),
+    ],
+)
+def test_members_of_post_2025_commune_and_ward_clusters(text, expected):
+    assert [m.unit for m in extract_members(doc(text))] == expected

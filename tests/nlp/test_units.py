@@ -34,3 +34,16 @@ def test_units_of_the_genre_are_unit_like(name):
 def test_a_special_zone_opening_a_sentence_is_the_place():
     assert clean_unit("Đặc khu Cát Hải") == "đặc khu Cát Hải"
     assert clean_unit("Huyện Đoàn Mỹ Lộc") == "Huyện Đoàn Mỹ Lộc"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Phó Bản", "Phó Bản"),  # a place that starts with a title word keeps it
+        ("Trưởng Lâm", "Trưởng Lâm"),
+        ("Phó Ban Dân vận tỉnh", "Ban Dân vận tỉnh"),  # a title before an agency is still cut
+        ("Phó Giám đốc Sở Y tế", "Sở Y tế"),
+    ],
+)
+def test_a_bare_title_word_is_cut_only_before_an_agency(raw, expected):
+    assert clean_unit(raw) == expected
