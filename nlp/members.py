@@ -286,9 +286,7 @@ def _items_before(text: str, end: int, source: str = "rule:members_of") -> list[
     """
     begin = max(text.rfind(c, 0, end) for c in ".:\n") + 1
     shared = shared_before(text, begin - 1) if begin and text[begin - 1] == ":" else None
-    plural = None
-    for plural in _PLURAL_PLACES.finditer(text, begin, end):
-        pass
+    plural = max(_PLURAL_PLACES.finditer(text, begin, end), key=lambda p: p.start(), default=None)
     if source == "rule:other_members" and plural is not None and shared is None:
         begin = plural.start()  # "… Sở Nội vụ và lãnh đạo UBND các xã A, B cùng các xã thành viên khác": the list opens at the plural
     items: list[Member] = []
