@@ -164,6 +164,14 @@ def _article_year(doc: PreparedText, records: ArticleRecords) -> int | None:
     return max(years) if years else None
 
 
+MERGER_DATE = "2025-07-01"  # the 34 provinces and cities took effect (Nghị quyết 202/2025/QH15)
+
+
+def _after_merger(records: ArticleRecords) -> bool:
+    """Was the article written after the 2025 merger? Only a meeting date says so (a lead's years may be plans)."""
+    return bool(records.event_date) and records.event_date >= MERGER_DATE
+
+
 LEAD_YEAR_CHARS = 600  # the dateline and first paragraph carry the article's year
 
 
@@ -200,5 +208,9 @@ def fill(doc: PreparedText, records: ArticleRecords) -> None:
     found = find_province(doc)
     if found is None or spans_provinces(doc):
         return
-    records.province, records.evidence["province"] = name_as_of(found[0], _article_year(doc, records)), found[1]
-    records.province_new = new_province(found[0])
+    short = found[0]
+    records.province_new = new_province(short)
+    if records.province_new and _after_merger(records):
+        # "các phường khu vực Bình Dương cũ" in a 2026 article: the province in force is the merged one
+        short = records.province_new
+    records.province, records.evidence["province"] = name_as_of(short, _article_year(doc, records)), found[1]

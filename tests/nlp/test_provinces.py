@@ -97,3 +97,17 @@ def test_a_cluster_of_provinces_has_no_province(text, url, expected):
     fill(d, r)
     assert r.province == expected
     assert spans_provinces(d) is (expected is None)
+
+
+@pytest.mark.parametrize(
+    ("event_date", "expected"),
+    [("2026-03-12", "Hồ Chí Minh"), ("2025-07-10", "Hồ Chí Minh"), ("2024-12-20", "Bình Dương"), (None, "Bình Dương")],
+)
+def test_former_province_wording_gives_the_new_province_after_the_merger(event_date, expected):
+    """A post-July-2025 report about wards "khu vực tỉnh Bình Dương cũ" is filed under the merged city."""
+    text = ("Cụm thi đua số 7 các phường thuộc tỉnh Bình Dương trước đây tổ chức hội nghị tại phường Lái Thiêu, "
+            "tỉnh Bình Dương cũ.")
+    r = ArticleRecords(relevant=True, event_date=event_date)
+    fill(doc(text), r)
+    assert r.province == expected
+    assert r.province_new == "Hồ Chí Minh"
