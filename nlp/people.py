@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp.folding import UPPER
 from nlp.lexicon import rows, words
 from nlp.prepare import PreparedText
 from nlp.units import mask_name_commas
@@ -28,7 +29,8 @@ from store.vntext import fold_key
 
 # A token is a word, with inner apostrophes and "/&." kept (H'Loan, H’Bơ, KH&CN, TP.HCM), or a one-letter
 # prefix + hyphen + word (Y-Moan); anything else is one punctuation character.
-_TOKEN = re.compile(r"[A-ZĐ]-\w+|\w+(?:[/&'’.]\w+)*|[^\w\s]")
+# An Ede/Jarai prefix may stand apart with its apostrophe: "H' Liên Êban", "Y' Sao".
+_TOKEN = re.compile(r"[A-ZĐ]['’](?=\s+" + UPPER + r")|[A-ZĐ]-\w+|\w+(?:[/&'’.]\w+)*|[^\w\s]")
 # Given names of Ede, Jarai, Mnong, K'Ho … people open with a prefix and an apostrophe or hyphen.
 _PREFIXED_NAME = re.compile(r"^[A-ZĐ]['’-]\w")
 MAX_NAME = 5
@@ -53,10 +55,14 @@ _VERB_BIGRAMS = {
     ("cam", "kết"), ("đề", "xuất"), ("kêu", "gọi"), ("cảm", "ơn"), ("chia", "sẻ"), ("khen", "ngợi"), ("động", "viên"),
     ("mong", "muốn"), ("tiếp", "thu"), ("hoan", "nghênh"), ("nhất", "trí"), ("trân", "trọng"), ("phân", "tích"),
     ("hưởng", "ứng"), ("bày", "tỏ"), ("cho", "rằng"), ("cho", "hay"), ("nhận", "định"),
+    # speech verbs closing a quote: "“…”, ông A, Chủ tịch UBND phường B nói."
+    ("trả", "lời"), ("giải", "thích"), ("lý", "giải"), ("nhận", "xét"), ("chỉ", "rõ"), ("chỉ", "ra"),
+    ("thừa", "nhận"), ("tâm", "sự"), ("bộc", "bạch"), ("nhớ", "lại"),
 }
 _VERB_UNIGRAMS = {
     "đã", "đang", "sẽ", "được", "cùng", "dự", "trao", "tặng", "tại", "với", "nhằm", "là", "có", "khi",
     "làm", "vừa", "mới", "cũng", "nêu", "ký", "kí", "gửi", "đọc", "nhận", "thăm", "trong", "để", "bày",
+    "nói", "kể", "hỏi",
 }
 _UNIT_HEADS = {
     "ban", "sở", "văn", "hội", "ubnd", "ủy", "liên", "trung", "phòng", "cục", "chi", "đảng", "huyện", "tỉnh",

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from nlp.folding import UPPER
+from nlp.lexicon import rows
 from nlp.lexicon import words as words_of
 from nlp.places import agency_heads, departments, place_heads
 
@@ -195,7 +196,8 @@ def drop_trailing_person(name: str) -> str:
     """Return ``name`` without a person's full name glued after the unit ("UBND TX An Nhơn Võ Thanh Sơn" -> "UBND TX An Nhơn").
 
     The person is a surname and one or two more capitalised words at the very end; the unit before keeps a
-    capitalised name of its own, so "huyện Trần Văn Thời" and "thành phố Hồ Chí Minh" stay whole.
+    capitalised name of its own, so "huyện Trần Văn Thời" and "thành phố Hồ Chí Minh" stay whole, or is a state
+    agency ending in lower case ("Giám đốc Sở Nội vụ Lê Văn A"; "Trường THCS Lê Quý Đôn" keeps its namesake).
     """
     words = name.split()
     for k in range(len(words) - 3, max(1, len(words) - 4), -1):
@@ -203,9 +205,22 @@ def drop_trailing_person(name: str) -> str:
         if words[k] not in words_of("surnames") or not all(w[:1].isupper() for w in rest):
             continue
         before = words[k - 1]
-        if before[:1].isupper() and before.lower() not in _PLACE_WORD_BEFORE_NAME and len(words[: k]) >= 2:
+        if len(words[:k]) < 2 or before.lower() in _PLACE_WORD_BEFORE_NAME:
+            continue
+        if before[:1].isupper() or _state_agency(words[0]):
             return " ".join(words[:k])
     return name
+
+
+@lru_cache(maxsize=1)
+def _state_agency_heads() -> frozenset[str]:
+    """Heads of state, party and mass bodies (agencies.tsv), whose names never end in a person's name."""
+    return frozenset(r[0] for r in rows("agencies", 2) if r[1] in {"agency", "party", "association"} and r[0][:1].isupper())
+
+
+def _state_agency(first: str) -> bool:
+    """Does a unit opening with ``first`` belong to the state ("Sở Nội vụ")? A school or firm may bear a person's name."""
+    return first in _state_agency_heads()
 
 
 def unit_after(text: str, start: int) -> tuple[str, int] | None:

@@ -147,3 +147,20 @@ def test_ethnic_family_names_and_long_units(text: str, expected: list[tuple[str,
 )
 def test_prefixed_two_syllable_names_and_agency_kind_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Ede/Jarai prefix written apart with its apostrophe opens the name
+        ("Dự hội nghị có bà H' Nga Niê, Phó Giám đốc Sở Y tế và ông Y Bhim Ksor, Giám đốc Sở Nội vụ.",
+         [("H' Nga Niê", "Phó Giám đốc Sở Y tế"), ("Y Bhim Ksor", "Giám đốc Sở Nội vụ")]),
+        # a speech verb after a quote ends the title
+        ("“Phường sẽ về đích sớm”, ông Trần Quốc Việt, Chủ tịch UBND phường Phú Mỹ nói.",
+         [("Trần Quốc Việt", "Chủ tịch UBND phường Phú Mỹ")]),
+        ("Bà Lê Thị Thu, Phó Chủ tịch UBND xã Tân Hòa trả lời thêm về chỉ tiêu.",
+         [("Lê Thị Thu", "Phó Chủ tịch UBND xã Tân Hòa")]),
+    ],
+)
+def test_apart_prefixes_and_speech_verbs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected

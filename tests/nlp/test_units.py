@@ -47,3 +47,18 @@ def test_a_special_zone_opening_a_sentence_is_the_place():
 )
 def test_a_bare_title_word_is_cut_only_before_an_agency(raw, expected):
     assert clean_unit(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # title + state agency + the official's name: the name is cut off the agency
+        ("Giám đốc Sở Tài chính Phan Văn Lộc", "Sở Tài chính"),
+        ("Trưởng Ban Dân vận Tỉnh ủy Hà Thị Minh", "Ban Dân vận Tỉnh ủy"),
+        # a school named after a person keeps its namesake
+        ("Hiệu trưởng Trường Trung học cơ sở Lê Hồng Phong", "Trường Trung học cơ sở Lê Hồng Phong"),
+    ],
+)
+def test_a_person_after_a_titled_state_agency_is_cut(text, expected):
+    got = unit_before(text, len(text))
+    assert got is not None and got[0] == expected
