@@ -14,6 +14,7 @@ from nlp.folding import fold_aligned
 from nlp.prepare import PreparedText
 from store.models import Span
 
+OBJECT_WINDOW = 20  # "thành viên của " before a mention
 LEAD_CHARS = 900  # the lead (title, dateline, first paragraph) of the real reports fits in this
 THRESHOLD = 2.5  # on the dev set positives score >= 3.5 and hard negatives <= 1; a lone bloc mention is 2
 
@@ -28,8 +29,9 @@ _LEGAL = re.compile(
     r"(?:^|\n)\s*(?:quyet dinh\s*:|dieu\s+\d+\s*\.|can cu\s+(?:luat|nghi dinh))|ve viec ban hanh quy (?:che|dinh)"
     r"|(?:^|\n)\s*cong hoa xa hoi chu nghia viet nam"
 )
-# "dẫn đầu Khối thi đua X", "thuộc Khối ...": the bloc is only the frame of another subject's news.
-_OBJECT_BEFORE = re.compile(r"(?:dan dau|thuoc|cho|vao|nhat)\s*$")
+# "dẫn đầu Khối thi đua X", "thuộc Khối ...", "xã tham gia Cụm thi đua số 5", "là thành viên Khối …" (an agency's or a
+# commune's own news naming its bloc in passing): the bloc is only the frame of another subject's news.
+_OBJECT_BEFORE = re.compile(r"(?:dan dau|thuoc|cho|vao|nhat|tham gia|(?<!don vi )thanh vien(?: cua)?)\s*$")
 _MILITARY = re.compile(r"thi dua quyet thang")
 _COUNCIL = re.compile(r"hoi dong thi dua[\s,-]*khen thuong (?:tinh|thanh pho)[^.\n]{0,40}(?:hop|phien hop|ky hop)")
 # "ký kết giao ước thi đua giữa các cụm nông trường", "thi đua giữa 3 cụm thi đua của công ty": an organisation's
@@ -78,7 +80,9 @@ def classify(doc: PreparedText) -> Verdict:
     score = 0.0
     # "đơn vị dẫn đầu Khối thi đua X": the bloc only frames another subject's news
     lead_mentions = [
-        m for m in mentions if m.start < lead_end and not _OBJECT_BEFORE.search(folded, max(0, m.start - 14), m.start)
+        m
+        for m in mentions
+        if m.start < lead_end and not _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start)
     ]
     head = ftitle + "\n" + folded[:lead_end]
     if title_mentions or lead_mentions:
@@ -141,7 +145,7 @@ def _lead_end(text: str) -> int:
 
 def _event_near(folded: str, m: BlocMention) -> bool:
     """Is the bloc the actor of an event near mention ``m`` (not "dẫn đầu Khối ...")?"""
-    if _OBJECT_BEFORE.search(folded, max(0, m.start - 14), m.start):
+    if _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start):
         return False
     start = max(folded.rfind("\n", 0, m.start), m.start - 150, 0)
     end = folded.find("\n", m.end)

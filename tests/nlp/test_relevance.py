@@ -37,6 +37,13 @@ RELEVANT += [
 ]
 
 NOT_RELEVANT = [
+    # a commune's own congress, or an agency's own review, naming its bloc in passing
+    ("Đại hội Đảng bộ xã Tân Phú lần thứ I",
+     "Ngày 20/8, Đảng bộ xã Tân Phú tổ chức Đại hội lần thứ I. Từ khi vận hành chính quyền hai cấp, xã tham gia "
+     "Cụm thi đua số 3 của tỉnh và đã ký giao ước thi đua cùng các xã bạn."),
+    ("Sở Xây dựng tổng kết năm 2025",
+     "Sáng 8/1, Sở Xây dựng tổ chức hội nghị tổng kết công tác năm 2025. Về thi đua, là thành viên Khối thi đua "
+     "các sở kinh tế của tỉnh, Sở hoàn thành các nội dung đã giao ước."),
     # provincial emulation council session
     ("Hội đồng Thi đua - Khen thưởng tỉnh họp xét khen thưởng năm 2021",
      "Sáng 10/1, Hội đồng Thi đua - Khen thưởng tỉnh họp phiên thứ nhất để xét tặng Cờ thi đua cho các cụm, khối "
