@@ -319,8 +319,10 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
             continue
         if noun in PLACE_NOUNS:
             listed = [x for x in members if x.start >= m.end() and x.start - m.end() < 400]
-            if listed and len(listed) != n:
-                continue  # "gồm 04 huyện A, B, C, D và thị xã E": the count is of huyện only
+            first_listed = min((x.start for x in listed), default=0)
+            partial = bool(listed) and bool(_PARTIAL.search(text, max(m.end(), first_listed - 60), first_listed))
+            if listed and len(listed) != n and not partial:
+                continue  # "gồm 04 huyện A, B, C, D và thị xã E": the count is of huyện only ("có 8 xã, trong đó có A, B" is whole)
         votes[n] += 1
         first.setdefault(n, Span(start=m.start(), end=m.end(), source="rule:member_count"))
     if not votes:

@@ -457,3 +457,11 @@ def test_a_former_head_is_not_added_to_a_list_as_long_as_the_stated_total():
 )
 def test_members_of_post_2025_commune_and_ward_clusters(text, expected):
     assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+def test_a_place_count_before_some_examples_is_the_total():
+    text = ("Cụm có 7 xã thuộc khu vực tỉnh Bắc Kạn trước đây, trong đó có các xã Ba Bể, Chợ Đồn, Na Rì. "
+            "Năm 2026, UBND xã Ba Bể là Cụm trưởng.")
+    records = ArticleRecords(relevant=True)
+    fill(doc(text), records)
+    assert records.member_count == 7
