@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import os
 
+from crawler.public_suffix import use_offline_public_suffixes
+
+use_offline_public_suffixes()  # cookies: no download of the Public Suffix List mid-crawl
+
 BOT_NAME = "khoi"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
