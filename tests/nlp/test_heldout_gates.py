@@ -35,7 +35,7 @@ class HeldOutSet:
 SETS = [HeldOutSet("heldout", 30, 10), HeldOutSet("heldout2", 30, 8), HeldOutSet("heldout3", 36, 8),
         HeldOutSet("heldout4", 30, 7), HeldOutSet("heldout5", 30, 7),
         HeldOutSet("heldout6", 30, 8), HeldOutSet("heldout7", 24, 6),
-        HeldOutSet("heldout8", 24, 6)]
+        HeldOutSet("heldout8", 24, 6), HeldOutSet("heldout9", 24, 6)]
 FIELD_CASES = [(s, field) for s in SETS for field in sorted(s.floors["fields"])]
 
 
