@@ -55,7 +55,7 @@ _UNIT_HEAD = re.compile(
 _UNIT_STOP = re.compile(
     r"\s+(?:được|nhận|đạt|là|có|đã|đang|sẽ|thuộc|với|tại|cho|vì|do|nhằm|đề nghị|xem xét|xét|làm|tặng|trao|"
     r"giành|đoạt|vinh dự|dẫn đầu|cùng|đồng thời|xếp|suy tôn|bình chọn|bầu chọn)(?![\wđ])"
-    r"|\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))|\s*[;:.()“”\"!?]"
+    r"|\s*,(?!\s*(?i:thể thao|thương binh))|\s*[;:.()“”\"!?]"
     r"|\s+và\s+(?=(?i:cờ|bằng|giấy|giải|danh hiệu|các|những|nhiều)\b)"
     r"|\s+và\s+(?=(?:" + _NUMBER + r")\s+(?:" + _COUNTED + r")(?![\wđ]))"
 )
@@ -76,7 +76,7 @@ _LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+
 _COUNT_COLON = re.compile(r"\s*:\s*(?=\S)")
 _GENERIC_GROUP = re.compile(r"^(?:các|những)\s+(tập thể|cá nhân|đơn vị)", re.IGNORECASE)
 _SKIP_BEFORE_CHO = re.compile(
-    r"^[”\"’»]?(?:\s*(?:xuất sắc|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
+    r"^[”\"’»]?(?:\s*(?:xuất sắc|dẫn đầu|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
     re.IGNORECASE,
 )
 # "… tặng Bằng khen cho đơn vị.": the unit named earlier in the sentence
@@ -116,6 +116,8 @@ _PASSIVE_GIVEN = re.compile(
     r"\s+được\s+(?:đề nghị|đề xuất|xét|trình|tặng|trao|khen thưởng)(?!\w)(?=[^,;:]{0,45}$)", re.IGNORECASE
 )
 # "suy tôn Sở A và Sở B đề nghị UBND tỉnh tặng Cờ thi đua": the units voted for, then the proposal
+# "… được đề nghị tặng Cờ thi đua": a passive giving verb right before the title
+_PASSIVE_GIVEN_VERB = re.compile(r"(?<!\w)được\s+(?:[^,;:]{0,30}?\s)?(?:tặng|trao|khen thưởng|đề nghị|đề xuất|trình)\s*$", re.IGNORECASE)
 _ACTIVE_RANKING = re.compile(r"(?<!\w)(?:suy tôn|bình chọn|bầu chọn|bình xét)\s+", re.IGNORECASE)
 
 
@@ -183,7 +185,7 @@ def _split_items(segment: str) -> list[tuple[int, str]]:
     """Split a list of units on commas, semicolons and "và" before a unit head; keep offsets."""
     items: list[tuple[int, str]] = []
     pos = 0
-    for m in re.finditer(r"\s*,(?!\s*(?:Thể thao|Thương binh|thể thao|thương binh))\s*|\s*[;:]\s*|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")", segment):
+    for m in re.finditer(r"\s*,(?!\s*(?i:thể thao|thương binh))\s*|\s*[;:]\s*|\s+và\s+(?=" + _UNIT_HEAD.pattern + ")", segment):
         items.append((pos, segment[pos : m.start()]))
         pos = m.end()
     items.append((pos, segment[pos:]))
@@ -357,8 +359,19 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
                 recipients = []  # "03 tập thể được UBND tỉnh tặng Bằng khen": UBND is the giver
             if not recipients:  # "Có 03 tập thể, 05 cá nhân được tặng Bằng khen"
                 counts = _counts_before(text, boundary, m.start)
+            if (
+                not recipients
+                and not counts
+                and last_recipients
+                and _PASSIVE_GIVEN_VERB.search(before)
+                and ";" not in text[last_recipients[-1][2] : m.start]
+            ):  # "A được suy tôn là đơn vị dẫn đầu, được đề nghị tặng Cờ thi đua": A again
+                recipients = list(last_recipients)
+                rule = "rule:award_received_same_subject"
             if not recipients and not counts:
                 intro = _LIST_INTRO.search(text, m.end)
+                if intro and ";" in text[m.end : intro.start()]:
+                    intro = None  # "… tặng Cờ thi đua của UBND tỉnh; 03 đơn vị gồm: …": the next clause's list
                 if intro and (intro.start() - m.end < 60 or re.search(r"\d", text[max(0, m.start - 8) : m.start])):
                     recipients = _units_list(text, intro.end())
                     rule = "rule:award_list"

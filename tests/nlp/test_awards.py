@@ -238,3 +238,24 @@ def test_agency_after_passive_is_the_giver_not_the_recipient() -> None:
         ("Giấy khen", "tập thể", 2), ("Giấy khen", "cá nhân", 3)
     ]
     assert _awards("Phòng Nội vụ được UBND huyện tặng Giấy khen.") == [("Giấy khen", "Phòng Nội vụ", None)]
+
+
+def test_flag_proposed_for_the_voted_unit_not_the_next_clause_list() -> None:
+    """Real-page pattern: 'X được suy tôn …, được đề nghị tặng Cờ; 03 đơn vị gồm: A; B và C … Bằng khen'."""
+    text = (
+        "Thanh tra tỉnh được suy tôn là đơn vị xuất sắc dẫn đầu phong trào thi đua được đề nghị tặng Cờ thi đua "
+        "của UBND tỉnh; 02 đơn vị gồm: Sở Tư pháp và Sở Lao động, Thương Binh và Xã hội được suy tôn là đơn vị "
+        "xuất sắc, tiêu biểu được đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh."
+    )
+    got = _awards(text)
+    assert ("Cờ thi đua", "Thanh tra tỉnh", None) in got
+    assert not any(a == "Cờ thi đua" and r != "Thanh tra tỉnh" for a, r, _ in got)
+    assert ("đơn vị xuất sắc, tiêu biểu", "Sở Tư pháp", None) in got
+    assert ("Bằng khen", "Sở Lao động, Thương Binh và Xã hội", None) in got
+
+
+def test_lower_case_leading_flag_before_cho() -> None:
+    """Real-page pattern: 'tặng cờ thi đua dẫn đầu cho Sở X' names its recipient after 'dẫn đầu'."""
+    assert _awards("Các đơn vị đề nghị UBND tỉnh tặng cờ thi đua dẫn đầu cho Sở Nội vụ; tặng bằng khen cho Sở Y tế.") == [
+        ("cờ thi đua", "Sở Nội vụ", None), ("bằng khen", "Sở Y tế", None)
+    ]
