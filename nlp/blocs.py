@@ -14,9 +14,10 @@ from store.vntext import expand_abbreviations
 
 # "Khối thi đua ...", "Cụm thi đua ...", matched on folded text.
 _FORMAL = re.compile(r"(?<!\w)(khoi|cum)\s+thi\s+dua(?!\w)")
-# "Khối 9", "Khối XII", "Khối các trường ...", "Khối MTTQ ...": bare forms, capital K/C required.
+# "Khối 9", "Khối XII", "Khối các trường ...", "Khối MTTQ ...", "Khối cơ quan Nội chính": bare forms, capital K/C
+# required (a lower-case "cơ quan" / "doanh nghiệp" only before a capitalised name).
 _BARE = re.compile(
-    r"(?<!\w)(Khối|Cụm|KHỐI|CỤM)\s+(?!Trưởng|Phó|TRƯỞNG|PHÓ)(?=(?:số\s+)?\d|[IVXL]+\b|các\s|Mặt trận|MTTQ|[A-ZĐ])"
+    r"(?<!\w)(Khối|Cụm|KHỐI|CỤM)\s+(?!Trưởng|Phó|TRƯỞNG|PHÓ)(?=(?:số\s+)?\d|[IVXL]+\b|các\s|cơ quan\s+[A-ZĐ]|doanh nghiệp\s+[A-ZĐ]|Mặt trận|MTTQ|[A-ZĐ])"
 )
 _TOKEN = re.compile(r"\w+(?:[&/]\w+)*\.?|[^\w\s]")
 _TRAILING = {",", "-", "–", "—", "và", "các", "của", "trên", "về", "với"}

@@ -103,3 +103,10 @@ def test_generic_plural_is_not_a_bloc():
     r = ArticleRecords(relevant=True)
     fill(doc("Hội đồng xét khen thưởng cho các cụm, khối thi đua của tỉnh."), r)
     assert r.bloc is None
+
+
+def test_bloc_of_agencies_named_without_thi_dua() -> None:
+    """ "Khối cơ quan Nội chính tỉnh tổ chức …": the bare form with a lower-case "cơ quan" before a name."""
+    records = ArticleRecords(relevant=True)
+    fill(doc("Chiều 3/7, Khối cơ quan Văn xã tỉnh tổ chức hội nghị sơ kết phong trào thi đua."), records)
+    assert records.bloc == "Khối cơ quan Văn xã tỉnh"

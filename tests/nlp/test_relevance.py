@@ -152,3 +152,18 @@ def test_cooperative_blocs_are_relevant(title, text):
 )
 def test_schedules_school_grades_and_party_committees_are_not_bloc_meetings(title, text):
     assert not classify(doc(text, title=title)).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a bloc of agencies named without "thi đua": "Khối cơ quan <Name>", "Khối doanh nghiệp <Name>"
+        ("Sáng 12/7, Khối cơ quan Kinh tế tỉnh tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2023.",
+         "Sáng 12/7, Khối cơ quan Kinh tế tỉnh tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2023.\n\n"
+         "Khối cơ quan Kinh tế tỉnh có 7 đơn vị gồm: Sở Tài chính, Sở Công Thương, Cục Thuế tỉnh."),
+        (None,
+         "Chiều 20/12, Khối doanh nghiệp Trung ương trên địa bàn tỉnh tổ chức hội nghị tổng kết phong trào thi đua năm 2023."),
+    ],
+)
+def test_blocs_named_without_thi_dua_are_relevant(title, text):
+    assert classify(doc(text, title=title)).relevant
