@@ -66,7 +66,11 @@ _LIST_HEAD = re.compile(
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
-    r"|[-–—]\s*(?:trưởng|phó|đơn vị))(?!\w)|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))",
+    r"|[-–—]\s*(?:trưởng|phó|đơn vị)(?![^,;.()\n]{0,25}[,;]\s*(?-i:[A-ZĐÀ-Ỹ])))(?!\w)"
+    # "A, B và đại diện Ban Thi đua - Khen thưởng tỉnh": a guest after the members ends the list
+    r"|\svà\s+(?-i:đại diện|lãnh đạo)\s|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))"
+    # "A - trưởng khối, B, C": a role written after one item, the list goes on
+    r"(?!(?:(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó))\s*[,;]\s*(?-i:[A-ZĐÀ-Ỹ]))",
     re.IGNORECASE,
 )
 _MEMBER_OF = re.compile(r"\s+là\s+(?:đơn vị\s+)?thành viên\s+(?:của|trong)\s+(?:khối|cụm)", re.IGNORECASE)
@@ -124,6 +128,10 @@ def _dash_fold(s: str) -> str:
 _OTHERS_TAIL = re.compile(r"\s+(?:và|cùng)\s+(?:một số|các|nhiều|những|\d{1,3})\s+(?:\S+\s+){0,2}?khác$")
 # "Sở A là đơn vị Khối trưởng": a clause after the unit; no agency name holds "là"
 _CLAUSE_TAIL = re.compile(r"\s+là\s.*$")
+# "(gồm: Công đoàn A - trưởng khối, Công đoàn B, …)": the item's role in the bloc, no part of its name
+_ROLE_TAIL = re.compile(r"\s*(?:[-–—]\s*|\(\s*)(?:trưởng|phó)\s+(?:khối|cụm)\)?$|\s*(?:[-–—]\s*|\(\s*)(?:khối|cụm)\s+(?:trưởng|phó)\)?$", re.I)
+# "các xã Thị trấn A, B": a place of another kind written after the plural keeps its own noun
+_OWN_PLACE_NOUN = re.compile(r"^(?:huyện|quận|xã|phường)\s+(?=(?:Thị trấn|Thị xã|Phường|Xã|Thành phố)\s+" + UPPER + ")")
 
 
 def _proper_place(name: str) -> bool:
@@ -141,7 +149,8 @@ def _proper_place(name: str) -> bool:
 
 
 def _normalise(item: str, noun: str | None) -> str | None:
-    name = clean_unit(_OTHERS_TAIL.sub("", _CLAUSE_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item.strip()))))
+    item = _ROLE_TAIL.sub("", _OWN_PLACE_NOUN.sub("", item.strip()))
+    name = clean_unit(_OTHERS_TAIL.sub("", _CLAUSE_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item))))
     if not name:
         return None
     place = PLACE_ITEM.match(name)

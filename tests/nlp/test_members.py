@@ -465,3 +465,33 @@ def test_a_place_count_before_some_examples_is_the_total():
     records = ArticleRecords(relevant=True)
     fill(doc(text), records)
     assert records.member_count == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # genre: a member list in a bracket after the bloc's name, the head's role written after its item
+        ("Sáng 12-3, Khối thi đua Công đoàn ngành III (gồm: Công đoàn ngành Xây dựng - trưởng khối, Công đoàn ngành "
+         "Công thương, Công đoàn Viên chức tỉnh, Công ty Cấp nước Hòa Bình, Tổng Công ty Sông Lam) tổ chức hội nghị "
+         "ký kết giao ước thi đua năm 2022.",
+         ["Công đoàn ngành Xây dựng", "Công đoàn ngành Công thương", "Công đoàn Viên chức tỉnh",
+          "Công ty Cấp nước Hòa Bình", "Tổng Công ty Sông Lam"]),
+        # genre: the last "và" joins two different kinds of unit (a prison is a unit of its own)
+        ("Khối thi đua gồm 4 cơ quan: Sở Tư pháp, Công an tỉnh, Cục Thi hành án dân sự và Trại giam Đồng Xanh.",
+         ["Sở Tư pháp", "Công an tỉnh", "Cục Thi hành án dân sự", "Trại giam Đồng Xanh"]),
+        # genre: portals capitalise every syllable of a centre's name
+        ("Cụm thi đua số 8 gồm 3 cơ quan: Trung Tâm Khuyến Nông, Trung Tâm Giống Cây Trồng, Ban quản lý rừng phòng hộ.",
+         ["Trung Tâm Khuyến Nông", "Trung Tâm Giống Cây Trồng", "Ban quản lý rừng phòng hộ"]),
+        # genre: a guest named after the members with "và đại diện" is no member
+        ("Thành phần gồm đại diện của 03 đơn vị trong Khối: Sở Nội vụ, Thanh tra tỉnh, Văn phòng Đoàn Đại biểu Quốc hội "
+         "tỉnh và đại diện Ban Thi đua - Khen thưởng tỉnh.",
+         ["Sở Nội vụ", "Thanh tra tỉnh", "Văn phòng Đoàn Đại biểu Quốc hội tỉnh"]),
+    ],
+)
+def test_members_of_real_page_list_shapes(text: str, expected: list[str]) -> None:
+    assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+def test_a_town_after_a_plural_of_communes_keeps_its_own_noun() -> None:
+    text = "Cụm thi đua số IV gồm các xã Thị trấn Bình Minh, Tân Lập, Hòa Sơn đã tổ chức hội nghị tổng kết."
+    assert [m.unit for m in extract_members(doc(text))] == ["thị trấn Bình Minh", "xã Tân Lập", "xã Hòa Sơn"]
