@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"[A-ZĐ]['’](?=\s+" + UPPER + r")|[A-ZĐ]-\w+|\w+(?:[/&'�
 # Given names of Ede, Jarai, Mnong, K'Ho … people open with a prefix and an apostrophe or hyphen.
 _PREFIXED_NAME = re.compile(r"^[A-ZĐ]['’-]\w")
 MAX_NAME = 5
-MAX_TITLE_TOKENS = 28  # "Ủy viên BTV Thành ủy, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Phó Chủ tịch …"
+MAX_TITLE_TOKENS = 34  # "Ủy viên BTV Thành ủy, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Phó Chủ tịch …"
 # title + unit before a name: "Chủ tịch Ủy ban MTTQVN thành phố Đà Nẵng"; "Trưởng ban Ban Quản lý Khu kinh tế
 # Dung Quất và các khu công nghiệp Quảng Ngãi" is 15
 MAX_UNIT_TOKENS = 16
@@ -64,6 +64,8 @@ _VERB_UNIGRAMS = {
     "làm", "vừa", "mới", "cũng", "nêu", "ký", "kí", "gửi", "đọc", "nhận", "thăm", "trong", "để", "bày",
     "nói", "kể", "hỏi",
 }
+# title words that open with a verb-like syllable: "Ủy viên dự khuyết Ban Chấp hành Trung ương" (alternate member)
+_TITLE_BIGRAMS = {("dự", "khuyết")}
 _UNIT_HEADS = {
     "ban", "sở", "văn", "hội", "ubnd", "ủy", "liên", "trung", "phòng", "cục", "chi", "đảng", "huyện", "tỉnh",
     "thành", "bộ", "trường", "công", "tổng", "viện", "đài", "báo", "hợp", "mặt", "đoàn", "tòa", "thanh",
@@ -251,7 +253,8 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
                 continue
             break
         if j > i:
-            if low in _VERB_UNIGRAMS or (j + 1 < len(tokens) and (low, tokens[j + 1].low) in _VERB_BIGRAMS):
+            nxt_low = tokens[j + 1].low if j + 1 < len(tokens) else ""
+            if (low in _VERB_UNIGRAMS and (low, nxt_low) not in _TITLE_BIGRAMS) or (low, nxt_low) in _VERB_BIGRAMS:
                 break
             if low == "và":
                 if j + 1 >= len(tokens) or not tokens[j + 1].is_cap or _match_seq(tokens, j + 1, honorifics):

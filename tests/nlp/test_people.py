@@ -164,3 +164,36 @@ def test_prefixed_two_syllable_names_and_agency_kind_lists(text: str, expected: 
 )
 def test_apart_prefixes_and_speech_verbs(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.title) for p in extract_people(prepare(text))] == expected
+
+
+def _titled(text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.title) for p in extract_people(prepare(text))]
+
+
+def test_alternate_member_title_is_not_cut_at_du() -> None:
+    """Real-page pattern: 'Ủy viên dự khuyết Ban Chấp hành …' is one title; 'dự' is not the verb 'attend' here."""
+    assert _titled("Dự hội nghị có ông Lê Văn Tâm, Ủy viên dự khuyết Ban chấp hành Trung ương Đảng, Bí thư Tỉnh ủy; các đại biểu.") == [
+        ("Lê Văn Tâm", "Ủy viên dự khuyết Ban chấp hành Trung ương Đảng, Bí thư Tỉnh ủy")
+    ]
+
+
+def test_long_stacked_title_reaches_its_last_unit() -> None:
+    """Real-page pattern: three stacked central titles run past 28 tokens and ended in 'Thi đua - Khen'."""
+    got = _titled(
+        "Tới dự có đồng chí Lê Văn Tâm, Bí thư Trung ương Đảng, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, "
+        "Phó Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương, Khối trưởng Khối thi đua."
+    )
+    assert got[0][1] is not None and got[0][1].endswith("Hội đồng Thi đua - Khen thưởng Trung ương")
+
+
+def test_caption_abbreviations_and_glued_dash() -> None:
+    """Real-page patterns: 'PGĐ Sở X Tên' in a photo caption, '– GĐ Công ty …', 'Tên- Cán bộ Ban …'."""
+    assert _titled("PGĐ Sở NN và PTNT Hà Minh Quân chụp ảnh lưu niệm với các vận động viên.") == [
+        ("Hà Minh Quân", "PGĐ Sở NN và PTNT")
+    ]
+    assert _titled("Ông Hà Minh Quân – GĐ Công ty TNHH MTV Cà phê Ea Pốk (bên trái) trao cờ.") == [
+        ("Hà Minh Quân", "GĐ Công ty TNHH MTV Cà phê Ea Pốk")
+    ]
+    assert _titled("Lễ ký có sự chứng kiến của ông Hà Minh Quân- Cán bộ Ban Thi đua Khen thưởng tỉnh. Sau đó") == [
+        ("Hà Minh Quân", "Cán bộ Ban Thi đua Khen thưởng tỉnh")
+    ]
