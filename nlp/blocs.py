@@ -129,6 +129,8 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
         if raw.lower() in ("tp.", "tp"):
             break
         tokens.append((s, e))
+        if not closing and raw.isdigit() and _REGION_COUNT.match(text, e):
+            continue  # "Cụm thi đua Thanh tra 5 tỉnh phía Bắc": a count of provinces and their region, not a number
         if not closing and (raw.isdigit() or _ROMAN.match(raw)) and _LOCAL_TAIL.match(text, e):
             number_at = len(tokens)  # "Cụm thi đua số 9 các xã khu vực …": the description goes on
             continue
@@ -154,6 +156,12 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
 _LOCAL_UNIT = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận)"
 _LOCAL_TAIL = re.compile(
     rf" +các +{_LOCAL_UNIT}(?: *(?:,|và) *{_LOCAL_UNIT})* +(?!(?:thuộc|trong|của|trên|đã|vừa|sẽ|gồm|tổ|ký|kí|là)(?!\w))[a-zà-ỹđ]"
+)
+# After a number, "tỉnh"/"thành phố"/"huyện" and a region ("5 tỉnh phía Bắc …", "4 tỉnh miền Tây", "6 huyện
+# vùng cao"): the bloc groups that many local units of a region (a multi-province bloc of a sector).
+_REGION_COUNT = re.compile(
+    r" +(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|huyện|quận|xã)"
+    r" +(?:phía|miền|vùng|khu vực|đồng bằng|duyên hải|ven biển|biên giới|trung du|miền núi|Tây Nguyên|Tây Bắc|Đông Bắc|(?:Tây|Đông) Nam Bộ|(?:Bắc|Nam) Trung Bộ)(?!\w)"
 )
 _BARE_TAIL = re.compile(rf"các(?: *(?:,|và)? *{_LOCAL_UNIT})+")
 # After a bloc's number, a provincial organisation whose internal bloc it is: a capitalised name of up to
@@ -340,5 +348,7 @@ def fill(doc: PreparedText, records: ArticleRecords) -> None:
         return
     name = _PAREN_ABBR.sub("", chosen.surface).strip(" ,-–")
     name = re.sub(r"\s+của\s+(?:tỉnh|thành phố).*$", "", name)
+    # "Cụm thi đua cụm số VII": the head word said twice before the number
+    name = re.sub(r"(?i)^((?:khối|cụm)\s+thi\s+đua)\s+(?:khối|cụm)\s+(?=số\s)", r"\1 ", name)
     records.bloc = _cap(" ".join(name.split()))
     records.evidence["bloc"] = Span(start=chosen.start, end=chosen.end, source="rule:bloc_name")

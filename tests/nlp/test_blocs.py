@@ -110,3 +110,23 @@ def test_bloc_of_agencies_named_without_thi_dua() -> None:
     records = ArticleRecords(relevant=True)
     fill(doc("Chiều 3/7, Khối cơ quan Văn xã tỉnh tổ chức hội nghị sơ kết phong trào thi đua."), records)
     assert records.bloc == "Khối cơ quan Văn xã tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sector's bloc of several provinces: the count and region belong to the name
+        ("Sáng 5/9, thanh tra các tỉnh thuộc Cụm thi đua Thanh tra 6 tỉnh phía Nam Trung Bộ đã tổ chức sơ kết.",
+         "Cụm thi đua Thanh tra 6 tỉnh phía Nam Trung Bộ"),
+        ("Cụm thi đua Công an 5 tỉnh Tây Nguyên tổ chức hội nghị tổng kết.", "Cụm thi đua Công an 5 tỉnh Tây Nguyên"),
+        # a province after a bloc's number is not a region
+        ("Khối thi đua số 5 tỉnh Bắc Giang tổ chức hội nghị.", "Khối thi đua số 5"),
+        # the head word said twice before the number
+        ("Hội nghị của Cụm thi đua cụm số IX. Ngày 20/12, cụm thi đua số IX tổ chức tổng kết.", "Cụm thi đua số IX"),
+    ],
+)
+def test_region_count_and_repeated_head_word(text: str, expected: str) -> None:
+    """Bloc names with "N tỉnh <region>" and "Cụm thi đua cụm số N"."""
+    records = ArticleRecords(relevant=True)
+    fill(doc(text), records)
+    assert records.bloc == expected
