@@ -82,7 +82,9 @@ def classify(doc: PreparedText) -> Verdict:
     lead_mentions = [
         m
         for m in mentions
-        if m.start < lead_end and not _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start)
+        if m.start < lead_end
+        and not _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start)
+        and not _in_caption(text, m.start)
     ]
     head = ftitle + "\n" + folded[:lead_end]
     if title_mentions or lead_mentions:
@@ -131,6 +133,32 @@ def _enumerated_blocs(text: str, mentions: list[BlocMention]) -> int:
         if _LINE_OPEN.search(text, max(0, m.start - 8), m.start) and ":" in text[m.end : line_end if line_end >= 0 else None]:
             keys.add("#" + m.number if m.number else m.key)
     return len(keys)
+
+
+# A photo caption: unpunctuated short lines opening with a person ("Ông A - Giám đốc Sở X phát biểu tại" /
+# "Hội nghị tổng kết Khối thi đua …") or a picture word. An agency's own report shows its head at a bloc's
+# meeting in a photo; the bloc is not the news.
+_CAPTION_OPEN = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c|Ảnh|Quang cảnh|Toàn cảnh|Lãnh đạo|Các đại biểu|Đại biểu)(?!\w)")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”)]\s*$")
+CAPTION_LINES = 3
+CAPTION_CHARS = 250
+
+
+def _in_caption(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a photo caption (see ``_CAPTION_OPEN``)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else None]
+    if _SENTENCE_END.search(line) or len(line) > CAPTION_CHARS:
+        return False
+    lines = [line]
+    before = text[:line_start].rstrip("\n ").split("\n")
+    for prev in reversed(before[-CAPTION_LINES:]):
+        prev = prev.strip()
+        if not prev or _SENTENCE_END.search(prev) or len(prev) > CAPTION_CHARS:
+            break
+        lines.insert(0, prev)
+    return any(_CAPTION_OPEN.match(x.strip()) for x in lines)
 
 
 def _lead_end(text: str) -> int:

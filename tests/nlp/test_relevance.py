@@ -167,3 +167,21 @@ def test_schedules_school_grades_and_party_committees_are_not_bloc_meetings(titl
 )
 def test_blocs_named_without_thi_dua_are_relevant(title, text):
     assert classify(doc(text, title=title)).relevant
+
+
+def test_bloc_named_only_in_a_photo_caption_is_not_the_news():
+    """An agency's own review whose photo caption shows its head speaking at a bloc's meeting."""
+    text = (
+        "Công tác thi đua - động lực phát triển\n\n"
+        "Ông Trần Văn A - Giám đốc Sở Xây dựng phát biểu tại\n\n"
+        "Hội nghị tổng kết Khối thi đua các cơ quan Kinh tế - Kỹ thuật\n\n"
+        "Năm 2022, lãnh đạo Sở Xây dựng đã tập trung chỉ đạo đổi mới công tác thi đua, khen thưởng và phát động "
+        "nhiều phong trào thi đua gắn với nhiệm vụ chuyên môn của đơn vị. Các phòng, ban đã đăng ký thi đua từ đầu năm."
+    )
+    assert not classify(doc(text, title="Công tác thi đua - động lực phát triển")).relevant
+    # the same caption over a lead that reports the bloc's meeting
+    report = text.replace(
+        "Năm 2022, lãnh đạo Sở Xây dựng",
+        "Chiều 15/12, Khối thi đua các cơ quan Kinh tế - Kỹ thuật tổ chức hội nghị tổng kết năm 2022. Lãnh đạo Sở",
+    )
+    assert classify(doc(report, title="Công tác thi đua - động lực phát triển")).relevant
