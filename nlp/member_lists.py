@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.folding import UPPER
-from nlp.places import place_heads
+from nlp.places import departments, place_heads
 from nlp.units import _head_pattern, clean_unit, is_unit_like, mask_name_commas
 
 PLACE_NOUNS = {"huyện", "xã", "thị xã", "thị trấn", "thành phố", "quận", "phường", "tỉnh", "đặc khu"}  # "tỉnh": regional clusters
@@ -45,8 +45,20 @@ _BULLET = re.compile(r"(?:[-–—+•*▪●·]|\d{1,2}[.)])\s*")
 MAX_LIST_LINE = 120  # a member line is a unit name; a longer line is prose
 
 
+def is_department(name: str) -> bool:
+    """Is ``name`` a bare department name, whatever its dashes and case ("Lao động-Thương binh và Xã Hội")?"""
+    key = _dash_fold(re.sub(r"^(?:Sở|sở)\s+", "", name))
+    return any(key == _dash_fold(d) for d in departments())
+
+
+def _dash_fold(s: str) -> str:
+    return " ".join(re.sub(r"[-–—,]", " ", s.lower()).split())
+
+
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
+    if is_department(item):
+        return [(item, start)]  # "Lao động-Thương binh và Xã Hội": "Xã" here opens no commune
     plural = _SHARED.match(item)
     for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
         rest = item[m.end() :]

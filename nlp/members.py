@@ -6,7 +6,15 @@ import re
 from collections import Counter
 
 from nlp.folding import UPPER
-from nlp.member_lists import PLACE_ITEM, PLACE_NOUNS, SHARED_HEAD, bullet_items, list_items, shared_before
+from nlp.member_lists import (
+    PLACE_ITEM,
+    PLACE_NOUNS,
+    SHARED_HEAD,
+    bullet_items,
+    is_department,
+    list_items,
+    shared_before,
+)
 from nlp.member_tables import scored_members, table_members
 from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import departments, place_heads
@@ -60,7 +68,7 @@ _LIST_HEAD = re.compile(
     # "lãnh đạo các đơn vị thành viên: A, B"
     r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:(?:trong|của|thuộc)\s+)?(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*"
     # "có đại diện lãnh đạo các đơn vị: A, B", "đoàn viên của các đơn vị trong Khối: A, B"
-    r"|(?<=\s)các\s+(?:cơ quan,?\s*)?đơn vị(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
+    r"|(?<=\s)các\s+(?:cơ quan,?\s*)?(?:đơn vị|(?P<noun6>sở,\s*ngành))(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
     re.IGNORECASE,
 )
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
@@ -93,9 +101,13 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
-_COUNT_AFTER = re.compile(r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:thành viên|thi đua\s+(?:khối|cụm))", re.I)
+# "07 sở, ngành là thành viên thuộc khối": "là" before the membership
+_COUNT_AFTER = re.compile(
+    r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:là\s+)?(?:thành viên|thi đua\s+(?:khối|cụm))", re.I
+)
 _COUNT_BEFORE = re.compile(
-    r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có|còn)\s*$|(?:với|lãnh đạo)\s*$", re.I
+    r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có|còn)\s*$|(?:với|lãnh đạo)\s*$"
+    r"|(?:khối|cụm)[^.;]{0,200}?(?:sự|có)\s+(?:tham gia|góp mặt)\s+của\s*$", re.I
 )
 _STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|về đích)(?!\w)")
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
@@ -193,7 +205,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
         if inside(others, m.start()):
             continue
         untied = not _BLOC_CONTEXT.search(context)  # attendees' units: members only if a bloc total matches them
-        noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4") or m.group("noun5")
+        noun = next((m.group(g) for g in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6") if m.group(g)), None)
         if noun is None:  # "09 Sở, ngành thuộc Khối thi đua, gồm: ..."
             prior = list(_COUNT.finditer(text, max(0, m.start() - 80), m.start()))
             noun = prior[-1].group("noun") if prior else None
@@ -236,6 +248,8 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 start += cut + len(raw[cut:]) - len(raw[cut:].lstrip())
                 raw = raw[cut:].strip()
             name = _normalise(raw, noun)
+            if items and items[-1].unit.startswith("Sở ") and raw[:1].isupper() and raw[:3] != "Sở " and is_department(raw):
+                name = f"Sở {raw.strip()}"  # "Sở Giáo dục và Đào tạo, Y tế, Nội vụ": the head written once
             if name:
                 items.append(Member(unit=name, start=start, end=stop, source="rule:member_list"))
         if len(items) < 2 or (untied and not _bloc_total_follows(text, items[-1].end, len(items))):

@@ -495,3 +495,36 @@ def test_members_of_real_page_list_shapes(text: str, expected: list[str]) -> Non
 def test_a_town_after_a_plural_of_communes_keeps_its_own_noun() -> None:
     text = "Cụm thi đua số IV gồm các xã Thị trấn Bình Minh, Tân Lập, Hòa Sơn đã tổ chức hội nghị tổng kết."
     assert [m.unit for m in extract_members(doc(text))] == ["thị trấn Bình Minh", "xã Tân Lập", "xã Hòa Sơn"]
+
+
+def test_the_head_so_written_once_for_several_departments() -> None:
+    # genre: "gồm N đơn vị: Sở A, B, C" - later department names lean on the first "Sở"; "Xã Hội" is no commune
+    text = ("Ngày 9-6, Khối thi đua Văn xã gồm 5 đơn vị: Sở Nội vụ, Y tế, Lao động-Thương binh và Xã Hội, "
+            "Văn hóa, Thể thao và Du lịch, Trường Cao đẳng Y tế tổ chức hội nghị sơ kết.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Sở Nội vụ", "Sở Y tế", "Sở Lao động-Thương binh và Xã Hội", "Sở Văn hóa, Thể thao và Du lịch",
+        "Trường Cao đẳng Y tế",
+    ]
+
+
+def test_a_list_opened_by_cac_so_nganh() -> None:
+    # genre: a sports day of the bloc, its members named as where the athletes come from
+    text = ("Khối Thi đua số 4 tỉnh đã tổ chức Hội thao năm 2022.\nHội thao thu hút 250 vận động viên đến từ các sở, "
+            "ngành: Sở Công Thương, Sở Xây dựng, Ban Quản lý Khu kinh tế và Liên minh Hợp tác xã.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Sở Công Thương", "Sở Xây dựng", "Ban Quản lý Khu kinh tế", "Liên minh Hợp tác xã",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Dự hội nghị có đại diện lãnh đạo của 06 sở, ngành là thành viên thuộc khối gồm: Sở A; Sở B.", 6),
+        ("Hội nghị tổng kết của Cụm thi đua số 3 được tổ chức tại trụ sở Báo Nhân Dân với sự tham gia của 12 đơn vị.", 12),
+    ],
+)
+def test_member_count_stated_with_la_thanh_vien_or_su_tham_gia(text: str, n: int) -> None:
+    from nlp.members import member_count
+
+    got = member_count(doc(text), [])
+    assert got is not None and got[0] == n
