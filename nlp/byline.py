@@ -9,7 +9,9 @@ name-shaped line right after a body paragraph near the end ("Lăng Trang", "QU�
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from nlp.lexicon import words
 from nlp.prepare import PreparedText
 from store.models import Span
 from store.vntext import fold_key
@@ -51,6 +53,8 @@ def _clean_candidate(line: str, single_word: bool = False) -> str | None:
         joint = _second_author(text, m)
         text = text[: m.start()].strip()
     text = text.rstrip(".,;:")
+    if "," in text and not joint:
+        return _comma_joint(text)
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS:
         return None
@@ -91,6 +95,28 @@ def _second_author(text: str, cut: re.Match[str]) -> str | None:
     if any(w.lower() in _UNIT_WORDS for w in words) or second.isupper() != first.isupper():
         return None
     return f"{first.rstrip('.,;:')}{cut.group(0)}{second}"
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Folded province names: "Hà Nội, Đà Nẵng" is a dateline or a list of places, not two authors."""
+    return frozenset(fold_key(p) for p in words("provinces"))
+
+
+def _comma_joint(text: str) -> str | None:
+    """A joint byline written with commas, "Thu Hà, Minh Quân": every part a 2–4-word name, same case."""
+    parts = [p.strip() for p in text.split(",")]
+    if not 2 <= len(parts) <= 3:
+        return None
+    for part in parts:
+        words = part.split()
+        if not 2 <= len(words) <= 4 or not all(_WORD.match(w) and w[0].isupper() for w in words):
+            return None
+        if any(w.lower() in _UNIT_WORDS for w in words) or fold_key(part) in _NOT_NAME | _places():
+            return None
+    if len({p.isupper() for p in parts}) > 1:
+        return None
+    return ", ".join(parts)
 
 
 # A photo caption ends with its credit: "Quang cảnh hội nghị. Ảnh: Thu Hà", "… phát biểu (Ảnh: PV)".

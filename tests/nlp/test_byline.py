@@ -100,3 +100,20 @@ def test_byline_after_a_short_closing_sentence() -> None:
 def test_a_short_line_after_chrome_is_not_a_closing_sentence() -> None:
     text = "Trang chủ | Tin tức | Liên hệ\nXem nhiều nhất trong tuần qua.\nThu Trang\n"
     assert extract_byline(prepare(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("Thu Hà, Minh Quân", "Thu Hà, Minh Quân"),  # real-page pattern: two reporters joined by a comma
+        ("Hà Nội, Đà Nẵng", None),  # places, not authors
+        ("Sở Nội vụ, Thu Hà", None),  # an office is no author
+    ],
+)
+def test_joint_byline_with_comma(closing: str, expected: str | None) -> None:
+    text = (
+        "Khối thi đua tổ chức hội nghị tổng kết công tác thi đua năm 2023 tại trụ sở Sở Tư pháp tỉnh.\n\n"
+        f"{closing}\n\nÝ kiến bạn đọc"
+    )
+    got = extract_byline(prepare(text))
+    assert (got[0] if got else None) == expected
