@@ -186,7 +186,12 @@ def _pub_dates(doc: PreparedText, facts: list[DateFact]) -> list[DateFact]:
         line_start = doc.text.rfind("\n", 0, f.start) + 1
         line_end = doc.text.find("\n", f.end)
         line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
-        if f.start < HEADER_CHARS and (len(line.split()) < MIN_PROSE_WORDS or _PUB_CUE.search(fold_aligned(line))):
+        if f.start >= HEADER_CHARS:
+            continue
+        # a prose line is a stamp only with its cue before the date ("Ngày đăng: 31/01/2024 …"); a cue word
+        # later in the line ("Sáng 31/01/2024, tại trụ sở Nhà xuất bản X, …") belongs to the sentence
+        cue_zone = line if len(line.split()) < MIN_PROSE_WORDS else doc.text[line_start : f.start]
+        if len(line.split()) < MIN_PROSE_WORDS or _PUB_CUE.search(fold_aligned(cue_zone)):
             out.append(f)
     return out
 

@@ -284,3 +284,14 @@ def test_venue_from_the_host_when_no_place_is_named(text, venue):
     assert r.venue == venue
     ev = r.evidence["venue"]
     assert doc(text).text[ev.start : ev.end] == venue
+
+
+def test_meeting_date_equal_to_the_publication_stamp_is_kept():
+    """A lead that names its venue "Nhà xuất bản …" is prose, not a "xuất bản" (published) stamp."""
+    text = (
+        "Hội nghị tổng kết Khối thi đua các cơ quan văn hóa\n\n"
+        "Ngày đăng: 15/01/2024 - 09:30\n\n"
+        "Sáng 15/01/2024, tại trụ sở Nhà xuất bản Giáo dục, Khối thi đua các cơ quan văn hóa tổ chức Hội nghị "
+        "tổng kết công tác thi đua, khen thưởng năm 2023."
+    )
+    assert records_after_events(doc(text)).event_date == "2024-01-15"
