@@ -49,7 +49,9 @@ _SPEECH = re.compile(
 _BARE_LIST_GAP = re.compile(r"^[\s,;:.…]*(?:(?:và|cùng|hay|hoặc)(?!\w))?[\s,]*$")
 _FUND = re.compile(r"(?<!\w)quỹ\s*$", re.IGNORECASE)
 # An unquoted name after its cue: "phong trào thi đua Hậu Giang chung sức xây dựng nông thôn mới."
-_UNQUOTED_CUE = re.compile(r"(?<!\w)(?:phong trào(?:\s+thi đua)?|cuộc vận động)\s+(?![“\"«‘'])", re.IGNORECASE)
+# The cue and the name share a line: a headline ending "… các phong trào thi đua" is not followed by a name
+# on the next line ("Kinh tế 05/03/2021 - 04:17" is the portal's section and time stamp).
+_UNQUOTED_CUE = re.compile(r"(?<!\w)(?:phong trào(?:[ \t]+thi đua)?|cuộc vận động)[ \t]+(?![“\"«‘'])", re.IGNORECASE)
 # ... which runs to the end of the clause; the first word must be capitalised (a proper name or a slogan):
 # gold leaves out lower-case descriptions, even of a listed movement ("phong trào toàn dân bảo vệ an ninh …").
 _UNQUOTED_NAME = re.compile(r"[^\W\d_][^,.;:()\[\]\n“”\"«»!?]*")

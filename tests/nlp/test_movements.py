@@ -123,3 +123,12 @@ def test_lower_case_colloquial_quote_after_a_movement_is_not_listed() -> None:
     assert [m.name for m in extract_movements(prepare(text))] == [
         "Xã nhà chung tay giảm nghèo", "Ngày vì người nghèo", "xanh hóa công sở"
     ]
+
+
+def test_headline_cue_does_not_take_the_next_line() -> None:
+    """Real-page pattern: a headline ending in 'phong trào thi đua' above the portal's section/time line."""
+    text = (
+        "Khối thi đua Công đoàn ngành II: Đẩy mạnh các phong trào thi đua\n\n"
+        "Thời sự 05/03/2021 - 04:17\n\nChiều 4-3, Khối tổ chức hội nghị ký kết giao ước thi đua."
+    )
+    assert [m.name for m in extract_movements(prepare(text))] == []
