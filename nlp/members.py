@@ -81,6 +81,8 @@ _LIST_END = re.compile(
     r"(?!(?:(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó))\s*[,;]\s*(?-i:[A-ZĐÀ-Ỹ]))",
     re.IGNORECASE,
 )
+# "… được suy tôn / đề nghị tặng / được tặng …": the list before it names the units honoured
+_AWARDED = re.compile(r"\s*(?:đã\s+)?được\s+(?:suy tôn|đề nghị|tặng|trao|khen|bình chọn|xét tặng|công nhận)(?!\w)")
 _MEMBER_OF = re.compile(r"\s+là\s+(?:đơn vị\s+)?thành viên\s+(?:của|trong)\s+(?:khối|cụm)", re.IGNORECASE)
 # "A, B và C là những thành viên có đóng góp lớn của Khối": a list that ends in its membership
 _MEMBERS_OF = re.compile(
@@ -239,6 +241,8 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 end = close if close > 0 else end
             # "gồm 7 xã, phường thuộc địa bàn huyện A, huyện B trước đây: …": the words before a colon describe the list
             colon = text.rfind(":", m.end(), end)
+            if _AWARDED.match(text, end) and not _BLOC_CONTEXT.search(m.group(0)):
+                continue  # "03 đơn vị gồm: A, B và C được suy tôn …": the units honoured, not the bloc
             raws = list_items(text, colon + 1 if colon >= 0 else m.end(), end, noun, shared)
         raws = leading + raws
         items = []

@@ -528,3 +528,10 @@ def test_member_count_stated_with_la_thanh_vien_or_su_tham_gia(text: str, n: int
 
     got = member_count(doc(text), [])
     assert got is not None and got[0] == n
+
+
+def test_a_list_of_units_honoured_is_no_member_list() -> None:
+    # genre: a year-end review names the units voted for awards with "N đơn vị gồm: …" inside a bloc paragraph
+    text = ("Khối thi đua Kinh tế tổ chức hội nghị tổng kết năm 2022. Sở Công Thương được suy tôn dẫn đầu; "
+            "02 đơn vị gồm: Sở Xây dựng và Sở Tài chính được đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh.")
+    assert extract_members(doc(text)) == []
