@@ -374,6 +374,14 @@ _HOST_CUE = re.compile(
 )
 
 
+# "Phân hiệu Trường Đại học X tại Ninh Thuận", "Chi nhánh Ngân hàng Y tại Bình Định": a branch's name says where
+# the branch is; that "tại" names a member, not the place of the meeting
+_BRANCH_BEFORE = re.compile(
+    r"(?<!\w)(?:phan hieu|chi nhanh|van phong dai dien|co quan (?:dai dien|thuong tru)|van phong thuong tru)"
+    r"[^,;:()]{0,80}$"
+)
+
+
 def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] | None:
     """Return the host of the meeting ("tại Sở Xây dựng" -> "Sở Xây dựng") and its span."""
     title_key = fold_aligned(doc.title or "")
@@ -391,7 +399,7 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
     for s, needs_cue in cands:
         for m in _VENUE.finditer(s.text):
             rest = s.text[m.end() :]
-            if _VENUE_SKIP.match(rest):
+            if _VENUE_SKIP.match(rest) or _BRANCH_BEFORE.search(s.folded[: m.start()]):
                 continue
             if needs_cue and not _HOST_CUE.search(s.folded[: m.start()]):
                 continue

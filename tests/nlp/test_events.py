@@ -295,3 +295,14 @@ def test_meeting_date_equal_to_the_publication_stamp_is_kept():
         "tổng kết công tác thi đua, khen thưởng năm 2023."
     )
     assert records_after_events(doc(text)).event_date == "2024-01-15"
+
+
+def test_tai_inside_a_branch_name_is_not_the_venue():
+    """ "Chi nhánh … tại Y" names a member branch; with no other "tại" the meeting has no stated venue."""
+    text = (
+        "Chiều 10/7, Sở Y tế, Sở Nội vụ và Chi nhánh Ngân hàng Phát triển tại Phú Yên tổ chức hội nghị sơ kết "
+        "công tác thi đua 6 tháng đầu năm 2023 của Khối thi đua các cơ quan Văn hóa - Xã hội."
+    )
+    assert records_after_events(doc(text)).venue is None
+    hosted = text.replace("tổ chức hội nghị", "tổ chức hội nghị tại Sở Y tế")
+    assert records_after_events(doc(hosted)).venue == "Sở Y tế"
