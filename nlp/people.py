@@ -259,8 +259,8 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
             if low == "và":
                 if j + 1 >= len(tokens) or not tokens[j + 1].is_cap or _match_seq(tokens, j + 1, honorifics):
                     break
-            if _match_seq(tokens, j, _BLOC_ROLE) and tokens[j].is_cap:
-                break
+            if _match_seq(tokens, j, _BLOC_ROLE) and (tokens[j].is_cap or tokens[j].low in {"khối", "cụm"}):
+                break  # "Chủ tịch UBND xã A cụm trưởng": the bloc role, even in lower case, ends the title
         j += 1
         end = j
     return end

@@ -197,3 +197,10 @@ def test_caption_abbreviations_and_glued_dash() -> None:
     assert _titled("Lễ ký có sự chứng kiến của ông Hà Minh Quân- Cán bộ Ban Thi đua Khen thưởng tỉnh. Sau đó") == [
         ("Hà Minh Quân", "Cán bộ Ban Thi đua Khen thưởng tỉnh")
     ]
+
+
+def test_lower_case_bloc_role_ends_the_title() -> None:
+    """Real-page pattern: 'chủ tịch UBND xã A cụm trưởng' written without a comma or capitals."""
+    assert _titled("Tại hội nghị, ông Lê Văn Tâm, chủ tịch UBND xã Tân Lập cụm trưởng đã trình bày báo cáo.") == [
+        ("Lê Văn Tâm", "chủ tịch UBND xã Tân Lập")
+    ]
