@@ -535,3 +535,12 @@ def test_a_list_of_units_honoured_is_no_member_list() -> None:
     text = ("Khối thi đua Kinh tế tổ chức hội nghị tổng kết năm 2022. Sở Công Thương được suy tôn dẫn đầu; "
             "02 đơn vị gồm: Sở Xây dựng và Sở Tài chính được đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh.")
     assert extract_members(doc(text)) == []
+
+
+def test_abbreviated_law_enforcement_members() -> None:
+    # genre: law-enforcement blocs list their members with abbreviations and a flotilla with a number
+    text = ("Khối Nội chính tỉnh có 6 đơn vị gồm: Công an tỉnh, VKSND tỉnh, TAND tỉnh, Bộ CHQS tỉnh, "
+            "Trại giam Suối Mây (Cục 10-Bộ Công an) và Hải đoàn 22 BĐBP.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Công an tỉnh", "VKSND tỉnh", "TAND tỉnh", "Bộ CHQS tỉnh", "Trại giam Suối Mây", "Hải đoàn 22 BĐBP",
+    ]
