@@ -378,7 +378,7 @@ _HOST_CUE = re.compile(
 # the branch is; that "tại" names a member, not the place of the meeting
 _BRANCH_BEFORE = re.compile(
     r"(?<!\w)(?:phan hieu|chi nhanh|van phong dai dien|co quan (?:dai dien|thuong tru)|van phong thuong tru)"
-    r"[^,;:()]{0,80}$"
+    r"(?:(?!(?<!\w)(?:tai|to chuc|da|vua|hop)(?!\w))[^,;:()]){0,80}$"
 )
 
 

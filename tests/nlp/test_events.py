@@ -304,5 +304,5 @@ def test_tai_inside_a_branch_name_is_not_the_venue():
         "công tác thi đua 6 tháng đầu năm 2023 của Khối thi đua các cơ quan Văn hóa - Xã hội."
     )
     assert records_after_events(doc(text)).venue is None
-    hosted = text.replace("tổ chức hội nghị", "tổ chức hội nghị tại Sở Y tế")
+    hosted = text.replace("Văn hóa - Xã hội.", "Văn hóa - Xã hội tại Sở Y tế.")
     assert records_after_events(doc(hosted)).venue == "Sở Y tế"
