@@ -111,6 +111,9 @@ _COUNT_BEFORE = re.compile(
     r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có|còn)\s*$|(?:với|lãnh đạo)\s*$"
     r"|(?:khối|cụm)[^.;]{0,200}?(?:sự|có)\s+(?:tham gia|góp mặt)\s+của\s*$", re.I
 )
+# "Cụm thi đua Mặt trận 5 thành phố trực thuộc trung ương gồm: A, B": a count in the bloc's name, its list after
+_LISTED_AFTER = re.compile(r"^[^.;:()]{0,30}?\s(?:bao\s+)?gồm\s*:")
+_BLOC_JUST_BEFORE = re.compile(r"(?:khối|cụm)(?:\s+thi\s+đua)?[^.;:()]{0,30}$", re.I)
 _STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|về đích)(?!\w)")
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
 _VERB_CLAUSE = re.compile(
@@ -342,7 +345,8 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
         if _STATISTIC_AFTER.match(after):
             continue  # "Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới": a result, not the members
         before = text[max(0, m.start() - 120) : m.start()]
-        if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên")):
+        named = _LISTED_AFTER.match(after) and _BLOC_JUST_BEFORE.search(before)
+        if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên") or named):
             continue
         if noun in PLACE_NOUNS:
             listed = [x for x in members if x.start >= m.end() and x.start - m.end() < 400]

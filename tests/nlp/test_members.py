@@ -544,3 +544,12 @@ def test_abbreviated_law_enforcement_members() -> None:
     assert [m.unit for m in extract_members(doc(text))] == [
         "Công an tỉnh", "VKSND tỉnh", "TAND tỉnh", "Bộ CHQS tỉnh", "Trại giam Suối Mây", "Hải đoàn 22 BĐBP",
     ]
+
+
+def test_member_count_in_the_bloc_name_before_its_list() -> None:
+    # genre: a regional cluster named by its size, its members after "gồm:"
+    from nlp.members import member_count
+
+    text = "Chiều 5/9, Cụm thi đua Công đoàn 4 tỉnh miền núi gồm: Lai Châu, Sơn La, Điện Biên, Hà Giang tổ chức hội nghị."
+    got = member_count(doc(text), [])
+    assert got is not None and got[0] == 4
