@@ -553,3 +553,12 @@ def test_member_count_in_the_bloc_name_before_its_list() -> None:
     text = "Chiều 5/9, Cụm thi đua Công đoàn 4 tỉnh miền núi gồm: Lai Châu, Sơn La, Điện Biên, Hà Giang tổ chức hội nghị."
     got = member_count(doc(text), [])
     assert got is not None and got[0] == 4
+
+
+def test_national_mass_organisations_open_with_their_central_body() -> None:
+    # genre: central-level blocs list "Trung ương Hội …", "Tổng Liên đoàn …" as members
+    text = ("Khối thi đua các tổ chức chính trị - xã hội gồm 3 đơn vị: Trung ương Hội Nông dân Việt Nam, "
+            "Tổng Liên đoàn Lao động Việt Nam, Trung ương Đoàn TNCS Hồ Chí Minh.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Trung ương Hội Nông dân Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "Trung ương Đoàn TNCS Hồ Chí Minh",
+    ]
