@@ -115,6 +115,8 @@ _FOR_RECIPIENT = re.compile(r"(?<!\w)(?:cho|đến|tới)\s", re.IGNORECASE)
 _PASSIVE_GIVEN = re.compile(
     r"\s+được\s+(?:đề nghị|đề xuất|xét|trình|tặng|trao|khen thưởng)(?!\w)(?=[^,;:]{0,45}$)", re.IGNORECASE
 )
+# a results line: the unit, a dash, then its prize ("Sở A - giải nhất", "Ban B-giải nhì")
+_RESULT_DASH = re.compile(r"(?<=\w)\s*[-–]\s*$")
 # "suy tôn Sở A và Sở B đề nghị UBND tỉnh tặng Cờ thi đua": the units voted for, then the proposal
 # "… được đề nghị tặng Cờ thi đua": a passive giving verb right before the title
 _PASSIVE_GIVEN_VERB = re.compile(r"(?<!\w)được\s+(?:[^,;:]{0,30}?\s)?(?:tặng|trao|khen thưởng|đề nghị|đề xuất|trình)\s*$", re.IGNORECASE)
@@ -307,6 +309,10 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             recipients = _units_list(text, m.end + colon.end(), stop)
             counts = [] if recipients else _counts(text, m.end + colon.end())
             rule = "rule:award_title_colon"
+        dash = _RESULT_DASH.search(text[: m.start], boundary) if m.kind == "giải" else None
+        if not rule and dash:  # "- Môn kéo co: Sở A - giải nhất, Sở B-giải nhì"
+            recipients = _units_before(text[: dash.start()], boundary, dash.start())
+            rule = "rule:award_result_dash" if recipients else ""
         if rule:
             pass
         elif (

@@ -259,3 +259,21 @@ def test_lower_case_leading_flag_before_cho() -> None:
     assert _awards("Các đơn vị đề nghị UBND tỉnh tặng cờ thi đua dẫn đầu cho Sở Nội vụ; tặng bằng khen cho Sở Y tế.") == [
         ("cờ thi đua", "Sở Nội vụ", None), ("bằng khen", "Sở Y tế", None)
     ]
+
+
+def test_results_line_unit_dash_prize() -> None:
+    """Real-page pattern: sports results written 'Unit - giải nhất' or 'Unit-giải nhì'."""
+    got = _awards(
+        "- Môn kéo co: Ban Quản lý rừng phòng hộ Tân Phú-giải nhất, Sở Y tế - giải nhì và giải ba thuộc về Sở Công Thương."
+    )
+    assert got == [
+        ("giải nhất", "Ban Quản lý rừng phòng hộ Tân Phú", None), ("giải nhì", "Sở Y tế", None), ("giải ba", "Sở Công Thương", None)
+    ]
+
+
+def test_bloc_ranking_line_with_colons() -> None:
+    """Real-page pattern: 'Nhất cụm: A; Nhì cụm: B; Ba cụm: C' announces the bloc's ranking."""
+    assert _awards("Hội nghị bình xét như sau: Nhất cụm: thị trấn Tân Lập; Nhì cụm: xã Bình Minh; Ba cụm: xã Tân Hòa.") == [
+        ("Nhất cụm", "thị trấn Tân Lập", None), ("Nhì cụm", "xã Bình Minh", None), ("Ba cụm", "xã Tân Hòa", None)
+    ]
+    assert _awards("Đơn vị xếp thứ ba cụm năm nay là xã Bình Minh.") == []
