@@ -137,6 +137,7 @@ def event_sentences(doc: PreparedText) -> list[Sentence]:
     related = _related_spans(doc.text)
     prose = [s for s in _prose(doc) if not any(a <= s.start < b for a, b in related)]
     lead = prose[:LEAD_SENTENCES]
+    lead_days = _days(" ".join(x.text for x in lead))
     out = list(lead)
     for s in doc.sentences:
         if s in lead:
@@ -144,9 +145,29 @@ def event_sentences(doc: PreparedText) -> list[Sentence]:
         f = s.folded
         if any(a <= s.start < b for a, b in related):
             continue
-        if _EVENT_SENTENCE.search(f) and not _PAST_ACTIVITY.search(f):
+        if _EVENT_SENTENCE.search(f) and not _PAST_ACTIVITY.search(f) and not _other_day(s, lead_days):
             out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    """Days and months of the dates in ``text`` that are not a cited document's date."""
+    folded = fold_aligned(text)
+    return {
+        (f.day, f.month)
+        for f in parse_dates(text)
+        if not _DOC_BEFORE.search(folded[max(0, f.start - 20) : f.start]) and not _DOC_AFTER.match(folded[f.end :])
+    }
+
+
+def _other_day(s: Sentence, lead_days: set[tuple[int, int]]) -> bool:
+    """Does a later sentence date its event on another day than the lead ("Tại Hội nghị “Tổng kết … và phát
+    động …” diễn ra ngày 14/4, …" under a lead dated 23/4)? It recalls another meeting."""
+    days = _days(s.text)
+    return bool(lead_days and days and not days & lead_days)
+
+
+_DOC_SUBJECT_BEFORE = re.compile(r"(?<!\w)ve viec\s*$")
 
 
 def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
@@ -162,6 +183,8 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                     continue
                 if name in ("giao_uoc", "phat_dong") and _URGED_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
                     continue
+                if _DOC_SUBJECT_BEFORE.search(t[max(0, m.start() - 12) : m.start()]):
+                    continue  # "Kế hoạch số 12/KH-… về việc phát động …": the subject of a cited document
                 if name in ("so_ket", "tong_ket") and (
                     _PLANNED_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or _PLANNED_AFTER.match(t[m.end() :])
                 ):

@@ -306,3 +306,18 @@ def test_tai_inside_a_branch_name_is_not_the_venue():
     assert records_after_events(doc(text)).venue is None
     hosted = text.replace("Văn hóa - Xã hội.", "Văn hóa - Xã hội tại Sở Y tế.")
     assert records_after_events(doc(hosted)).venue == "Sở Y tế"
+
+
+def test_background_launch_and_other_dated_meeting_are_not_this_event():
+    """A cited plan's subject ("về việc phát động …") and a meeting recalled with its own day are background."""
+    text = (
+        "Ngày 20/4/2022, Công ty Cấp nước, Trưởng Khối thi đua 9 tổ chức lễ ký kết giao ước thi đua năm 2022. "
+        "Các đơn vị đã thống nhất triển khai Kế hoạch số 15/KH-K9 về việc phát động phong trào thi đua năm 2022. "
+        "Năm qua, các đơn vị trong khối đã hoàn thành tốt các chỉ tiêu được giao. "
+        "Nhiều mô hình hay, cách làm hiệu quả được nhân rộng trong toàn khối. "
+        "Tại Hội nghị “Tổng kết phong trào thi đua năm 2021 và phát động thi đua năm 2022” diễn ra ngày 5/4/2022, "
+        "Công ty Cấp nước được tặng Cờ thi đua."
+    )
+    r = records_after_events(doc(text))
+    assert r.event_types == ["giao_uoc"]
+    assert r.period == "2022"
