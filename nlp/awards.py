@@ -115,6 +115,9 @@ _FOR_RECIPIENT = re.compile(r"(?<!\w)(?:cho|đến|tới)\s", re.IGNORECASE)
 _PASSIVE_GIVEN = re.compile(
     r"\s+được\s+(?:đề nghị|đề xuất|xét|trình|tặng|trao|khen thưởng)(?!\w)(?=[^,;:]{0,45}$)", re.IGNORECASE
 )
+# "suy tôn đơn vị đứng đầu Cụm (có số điểm cao) là xã A": the vote, the ranking, then "là" and the unit
+_ACTIVE_RANKING_END = re.compile(r"(?<!\w)(?:suy tôn|bình chọn|bầu chọn|bình xét)\s+$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"[^,;.:]{0,50}?\s(?:là|thuộc về)\s+", re.IGNORECASE)
 # a results line: the unit, a dash, then its prize ("Sở A - giải nhất", "Ban B-giải nhì")
 _RESULT_DASH = re.compile(r"(?<=\w)\s*[-–]\s*$")
 # "suy tôn Sở A và Sở B đề nghị UBND tỉnh tặng Cờ thi đua": the units voted for, then the proposal
@@ -357,6 +360,12 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             and not _RANKING_VERB.search(text, boundary, m.start)
         ):
             rule = "rule:award_reason_only"  # "tặng Cờ thi đua cho X là đơn vị dẫn đầu": why, not a second award
+        elif m.kind in _RANKING and _ACTIVE_RANKING_END.search(before) and _NAMED_AFTER.match(text, m.end):
+            named = _NAMED_AFTER.match(text, m.end)
+            assert named is not None
+            unit = _unit_at(text, named.end())  # "suy tôn đơn vị dẫn đầu Cụm là xã A"
+            recipients = [unit] if unit else []
+            rule = "rule:award_ranking_named_after"
         elif _RECEIVE.search(before):
             recipients = _units_before(text, boundary, m.start)
             rule = "rule:award_received"

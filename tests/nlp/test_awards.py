@@ -277,3 +277,13 @@ def test_bloc_ranking_line_with_colons() -> None:
         ("Nhất cụm", "thị trấn Tân Lập", None), ("Nhì cụm", "xã Bình Minh", None), ("Ba cụm", "xã Tân Hòa", None)
     ]
     assert _awards("Đơn vị xếp thứ ba cụm năm nay là xã Bình Minh.") == []
+
+
+def test_vote_for_the_top_unit_named_after_la_and_flag_by_issuer() -> None:
+    """Real-page pattern: 'suy tôn đơn vị đứng đầu Cụm … là đơn vị xã A đề nghị … xét tặng cờ UBND tỉnh'."""
+    got = _awards(
+        "Các đơn vị suy tôn đơn vị đứng đầu Cụm có số điểm cao là đơn vị xã Tân Hòa đề nghị "
+        "Hội đồng thi đua, khen thưởng huyện xét tặng cờ UBND tỉnh."
+    )
+    assert got == [("đơn vị đứng đầu", "xã Tân Hòa", None), ("cờ", "xã Tân Hòa", None)]
+    assert _awards("Đội tuyển giương cao lá cờ Tổ quốc.") == []
