@@ -76,7 +76,7 @@ _LIST_INTRO = re.compile(r"(?:gồm|bao gồm|là|đó là|như)\s*:\s*|gồm\s+
 _COUNT_COLON = re.compile(r"\s*:\s*(?=\S)")
 _GENERIC_GROUP = re.compile(r"^(?:các|những)\s+(tập thể|cá nhân|đơn vị)", re.IGNORECASE)
 _SKIP_BEFORE_CHO = re.compile(
-    r"^[”\"’»]?(?:\s*(?:xuất sắc|dẫn đầu|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+",
+    r"^[”\"’»]?(?:\s*(?:xuất sắc|dẫn đầu|toàn (?:khối|cụm|đoàn)|của\s+[^,;.]{1,60}?|năm \d{4}|\(.*?\)))*\s*(?:cho|đến|tới)\s+(?:(?:khối|cụm)\s+(?:trưởng|phó)\s+là\s+)?",
     re.IGNORECASE,
 )
 # "… tặng Bằng khen cho đơn vị.": the unit named earlier in the sentence

@@ -287,3 +287,12 @@ def test_vote_for_the_top_unit_named_after_la_and_flag_by_issuer() -> None:
     )
     assert got == [("đơn vị đứng đầu", "xã Tân Hòa", None), ("cờ", "xã Tân Hòa", None)]
     assert _awards("Đội tuyển giương cao lá cờ Tổ quốc.") == []
+
+
+def test_flag_with_a_quoted_name_for_the_bloc_head() -> None:
+    """Real-page pattern: 'tặng cờ “đơn vị dẫn đầu …” năm N cho khối trưởng là Công ty …'."""
+    got = _awards(
+        "Tại buổi ký kết, UBND tỉnh đã tặng cờ “đơn vị dẫn đầu công tác thi đua” năm 2022 cho khối trưởng là "
+        "Công ty CP Cà phê Ea Pốk, tặng bằng khen cho 2 đơn vị."
+    )
+    assert got == [("cờ “đơn vị dẫn đầu công tác thi đua”", "Công ty CP Cà phê Ea Pốk", None), ("bằng khen", "tập thể", 2)]
