@@ -65,7 +65,8 @@ _VERB_UNIGRAMS = {
     "nói", "kể", "hỏi",
 }
 # title words that open with a verb-like syllable: "Ủy viên dự khuyết Ban Chấp hành Trung ương" (alternate member)
-_TITLE_BIGRAMS = {("dự", "khuyết")}
+# and "Tổng Thư ký" (secretary-general), whose "ký" is not the verb "sign"
+_TITLE_BIGRAMS = {("dự", "khuyết"), ("thư", "ký"), ("thư", "kí")}
 _UNIT_HEADS = {
     "ban", "sở", "văn", "hội", "ubnd", "ủy", "liên", "trung", "phòng", "cục", "chi", "đảng", "huyện", "tỉnh",
     "thành", "bộ", "trường", "công", "tổng", "viện", "đài", "báo", "hợp", "mặt", "đoàn", "tòa", "thanh",
@@ -254,7 +255,8 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
             break
         if j > i:
             nxt_low = tokens[j + 1].low if j + 1 < len(tokens) else ""
-            if (low in _VERB_UNIGRAMS and (low, nxt_low) not in _TITLE_BIGRAMS) or (low, nxt_low) in _VERB_BIGRAMS:
+            verb = low in _VERB_UNIGRAMS and (low, nxt_low) not in _TITLE_BIGRAMS and (tokens[j - 1].low, low) not in _TITLE_BIGRAMS
+            if verb or (low, nxt_low) in _VERB_BIGRAMS:
                 break
             if low == "và":
                 if j + 1 >= len(tokens) or not tokens[j + 1].is_cap or _match_seq(tokens, j + 1, honorifics):

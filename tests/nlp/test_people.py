@@ -204,3 +204,11 @@ def test_lower_case_bloc_role_ends_the_title() -> None:
     assert _titled("Tại hội nghị, ông Lê Văn Tâm, chủ tịch UBND xã Tân Lập cụm trưởng đã trình bày báo cáo.") == [
         ("Lê Văn Tâm", "chủ tịch UBND xã Tân Lập")
     ]
+
+
+def test_secretary_general_and_missing_tone_mark() -> None:
+    """Real-page patterns: 'Tổng Thư ký' is no verb 'ký'; 'Phó Chủ tich' typed without its tone mark."""
+    assert _titled("Dự có đồng chí Lê Văn Tâm, Phó Chủ tich kiêm Tổng Thư ký Liên hiệp Hội tỉnh cùng đại diện các tổ chức.") == [
+        ("Lê Văn Tâm", "Phó Chủ tich kiêm Tổng Thư ký Liên hiệp Hội tỉnh")
+    ]
+    assert _titled("Ông Lê Văn Tâm, Giám đốc Sở Y tế ký giao ước.") == [("Lê Văn Tâm", "Giám đốc Sở Y tế")]
