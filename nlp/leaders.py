@@ -30,7 +30,8 @@ _CUE_BEFORE = re.compile(
     r"|giữ(?:\s+(?:vai trò|cương vị|chức))?"
     # "X nhận cờ luân lưu, đảm nhiệm Cụm trưởng": taking the rotating flag, then the role
     r"|(?:nhận\s+cờ(?:\s+(?:luân\s+lưu|thi\s+đua))?\s*(?:,|\s+và)?\s+)?đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
-    r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|\s[-–—]\s*(?:đơn vị\s+)?|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
+    r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|(?<=\w)\s?[-–—]\s*(?:đơn vị\s+)?|\s[-–—]\s*(?:đơn vị\s+)?"
+    r"|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
     # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent between is no part of X
     r"|\s(?:được|do)\s+[^,;()]{1,40}?\s(?:chỉ định|phân công|giao|bầu|chọn|công nhận|suy tôn|cử)\s+(?:làm|là)\s*"
     r"|\sđại diện\s+(?:đơn vị\s+)?)$",
@@ -74,14 +75,28 @@ _TABLE_LINE = re.compile(r"[ \t]*[-–•+*]?[ \t]*(?:phó\s+)?(?:trưởng|kh�
 _HEADING_YEAR = re.compile(r"(?<!\w)(năm học|năm)\s+((?:19|20)\d{2})", re.IGNORECASE)
 # "UBND tỉnh X, Khối trưởng năm 2023, đã trao cờ …", "Đồng chí Chủ tịch UBND huyện X, Cụm trưởng, chủ trì …":
 # the unit (or its official) opens the sentence and the role is set off by commas
-_HONORIFIC = re.compile(r"^[\W\d]*(?:(?:đồng chí|đ/c|ông|bà)\s+)?", re.IGNORECASE)
+# "Đại diện UBND xã X, Cụm trưởng năm 2025, cho biết": the unit speaks through its representative
+_HONORIFIC = re.compile(r"^[\W\d]*(?:(?:đồng chí|đ/c|ông|bà|đại diện(?:\s+lãnh đạo)?)\s+)?", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(
     r"(?:\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,"
     # "A, Trưởng Khối năm 2022 đã bàn giao …": a stated year then the handing-over verb, no closing comma
     r"|\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+(?:đã\s+|vừa\s+)?"
-    r"(?:bàn giao|trao|chuyển giao|giao lại)(?!\w)",
+    r"(?:bàn giao|trao|chuyển giao|giao lại)(?!\w)"
+    # "Sở X, Khối trưởng [Khối thi đua Y | năm 2023] tổ chức hội nghị": the role (and its bloc) then the host's verb
+    r"|(?:\s+(?:khối|cụm)\s+thi\s+đua[^,;.()\n]{0,80}?|\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
+    r"\s+(?:đã\s+|vừa\s+)?(?:tổ chức|chủ trì|đăng cai)(?!\w)",
     re.IGNORECASE,
 )
+# "Với vai trò Trưởng khối năm 2022, Công ty X đã …": the role leads, the unit follows the comma
+_ROLE_LEADS = re.compile(r"(?<!\w)(?:với|trên)\s+(?:vai trò|cương vị)(?:\s+(?:là|đơn vị))?\s*$", re.IGNORECASE)
+_ROLE_LEADS_AFTER = re.compile(_ROLE_TAIL + r"\s*,\s*(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
+# A flattened table row "1 | Sở X | Trưởng khối" (tabs and bars come out as spaces): number, unit cell, role cell
+_TABLE_ROW = re.compile(r"[ \t]*\d{1,3}[.)]?[ \t|]+(?=\S)")
+_ROW_END = re.compile(r"[ \t|]*(?:\n|$)")
+# Emulation councils and boards steer every bloc; an official's title naming one is not the unit leading the bloc
+_COUNCIL = re.compile(r"^(?:Hội đồng|Ban|Phòng)\s+Thi\s+đua", re.IGNORECASE)
+# "Chủ tịch UBND xã X cụm trưởng đã …": an official's title and unit glued to the role with no comma
+_GLUED_TITLE = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s*)(?P<title>(?:phó\s+)?(?:chủ tịch|giám đốc|bí thư|chánh án|viện trưởng|trưởng ban|trưởng phòng))\s[^,;:()\n]{3,80}\s$", re.IGNORECASE)
 # "Tại hội nghị, A, Khối trưởng năm 2023, đã trao cờ …": a short adverbial lead-in before the unit that opens the clause
 _LEAD_IN = re.compile(
     r"^(?:tại|trong|cũng tại|kết thúc|cuối|sau|sau đó|tiếp đó|dịp này|nhân dịp|mở đầu|sáng|chiều|tối|ngày)"
@@ -120,6 +135,45 @@ def _opens_sentence(text: str, sent_start: int, unit_start: int) -> bool:
         return True
     title = PERSON_TITLE.match(prefix)
     return title is not None and not prefix[title.end() :].strip()
+
+
+def _past_council(text: str, council_start: int, floor: int) -> tuple[str, int] | None:
+    """The unit of the official's earlier title when the nearest one names an emulation council.
+
+    "Chủ tịch Ủy ban X, Phó Chủ tịch Hội đồng Thi đua - Khen thưởng, Khối trưởng": the bloc is led by Ủy ban X.
+    """
+    comma = text.rfind(",", floor, council_start)
+    if comma < 0:
+        return None
+    found = unit_before(text, comma, floor, require_title=True)
+    if found is None or _COUNCIL.match(found[0]):
+        return None
+    return found
+
+
+def _table_row_unit(text: str, role: re.Match[str]) -> tuple[str, int] | None:
+    """The unit cell of a flattened table row "1 Agribank Chi nhánh X Trưởng khối" whose last cell is the role."""
+    if not _ROW_END.match(text, role.end()):
+        return None
+    line = text.rfind("\n", 0, role.start()) + 1
+    row = _TABLE_ROW.match(text, line, role.start())
+    if row is None:
+        return None
+    end = role.start() - len(text[row.end() : role.start()]) + len(text[row.end() : role.start()].rstrip(" \t|"))
+    found = unit_before(text, end, row.end())
+    return found if found is not None and found[1] == row.end() else None
+
+
+def _glued_title(text: str, role_start: int, floor: int) -> tuple[str, int] | None:
+    """The unit in "chủ tịch UBND xã X cụm trưởng đã …": an official's title and unit run into the role."""
+    seg = _GLUED_TITLE.search(text, max(floor, role_start - 120), role_start)
+    if seg is None:
+        return None
+    t = seg.start("title")
+    # a lower-case title ("chủ tịch") is still a title; capitalise it for the unit cutter without moving offsets
+    shown = text[:t] + text[t].upper() + text[t + 1 : role_start]
+    found = unit_before(shown, role_start - 1, max(floor, t), require_title=True)
+    return None if found is None or _COUNCIL.match(found[0]) else found
 
 
 def _default_year(records: ArticleRecords, elected: bool) -> int | None:
@@ -301,6 +355,8 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 apposition = comma and cue.group(0).rstrip().endswith("đơn vị")
                 found = unit_before(text, end, sent.start, require_title=comma and not apposition)
                 source = "rule:leader_title" if comma else "rule:leader_before"
+                if found is not None and comma and _COUNCIL.match(found[0]):
+                    found = _past_council(text, found[1], sent.start)
                 if found is None and comma and not apposition and _APPOSITION_AFTER.match(text, m.end()):
                     bare = unit_before(text, end, sent.start)
                     if bare is not None and _opens_sentence(text, sent.start, bare[1]):
@@ -317,6 +373,18 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                         stated = _explicit_year(text, m.start(), m.end(), sent.start)
                         if stated is _NO_YEAR:  # "… cho B, Cụm trưởng mới": B leads the next year
                             stated = _default_year(records, elected=True)
+            if found is None and not handover and not respective:
+                found = _table_row_unit(text, m)
+                source = "rule:leader_before"
+            if found is None and not handover and not respective and _ROLE_LEADS.search(before):
+                tail = _ROLE_LEADS_AFTER.match(text, m.end())
+                after = unit_after(text, tail.end()) if tail else None
+                if tail and after:
+                    found, source = (after[0], tail.end()), "rule:leader_is"
+                    stated = _stated_year(tail, records, elected=False)
+            if found is None and not handover and not respective:
+                found = _glued_title(text, m.start(), sent.start)
+                source = "rule:leader_title"
             if found is None:
                 tail = _IS_AFTER.match(text, m.end())
                 after = unit_after(text, tail.end()) if tail else None

@@ -258,3 +258,45 @@ def test_a_person_before_the_comma_is_no_unit():
     text = ("Ngày 9/7/2024, Cụm thi đua các huyện ven biển sơ kết 6 tháng đầu năm 2024. Ông Nguyễn Văn Bình, "
             "Cụm trưởng, chủ trì hội nghị.")
     assert leaders_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the role leads the sentence and the unit follows the comma
+        ("Sáng 19/1/2018, Khối thi đua Văn hóa - Xã hội tổng kết năm 2017. Năm 2017, với vai trò Trưởng khối, "
+         "Sở Tư pháp đã chủ động xây dựng kế hoạch.",
+         {("Sở Tư pháp", "head", 2017)}),
+        ("Ngày 27/12/2022, Khối thi đua các doanh nghiệp tổng kết năm 2022. Với vai trò Trưởng khối năm 2022, "
+         "Công ty TNHH MTV Cấp thoát nước Phú Lâm đã tổ chức 2 đợt kiểm tra.",
+         {("Công ty TNHH MTV Cấp thoát nước Phú Lâm", "head", 2022)}),
+        # a unit speaking through its representative
+        ("Chiều 15/12/2025, Cụm thi đua các xã biên giới tổng kết năm 2025.\nĐại diện UBND xã Tân Phong, Cụm trưởng "
+         "năm 2025, cho biết khó khăn lớn.",
+         {("UBND xã Tân Phong", "head", 2025)}),
+        # a flattened table row: number, unit cell, role cell
+        ("Sáng 9/3/2018, Khối thi đua các ngân hàng ký kết giao ước thi đua năm 2018. Vai trò năm 2018:\n"
+         "TT\tĐơn vị\tVai trò\n1\tAgribank Chi nhánh Hà Nam\tTrưởng khối\n2\tBIDV Chi nhánh Hà Nam\tPhó Trưởng khối\n"
+         "3\tACB Chi nhánh Hà Nam\tThành viên\n",
+         {("Agribank Chi nhánh Hà Nam", "head", 2018), ("BIDV Chi nhánh Hà Nam", "deputy", 2018)}),
+        # a dash glued to the unit
+        ("Ngày 20/4/2021, tại Lễ ký kết giao ước thi đua năm 2021 do Công ty TNHH MTV Môi trường đô thị- Trưởng Khối "
+         "thi đua 12 tổ chức, các đơn vị trong khối đã thông qua quy chế.",
+         {("Công ty TNHH MTV Môi trường đô thị", "head", 2021)}),
+        # unit, role and its bloc, then the host's verb
+        ("Sáng ngày 21/4, Sở Tài chính, Khối trưởng Khối thi đua Kinh tế tổ chức Hội nghị ký kết giao ước thi đua "
+         "năm 2023.",
+         {("Sở Tài chính", "head", 2023)}),
+        # the official's nearest title names the emulation council: the bloc is led by the earlier agency
+        ("Ngày 20/3/2019, Khối thi đua các đoàn thể Trung ương tổng kết năm 2018. Dự có đồng chí Lê Văn An, Chủ tịch "
+         "Trung ương Hội Nông dân Việt Nam, Phó Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương, Khối trưởng Khối "
+         "thi đua; đồng chí B.",
+         {("Trung ương Hội Nông dân Việt Nam", "head", 2018)}),
+        # a lower-case title and unit glued to the role without a comma
+        ("Ngày 22/12/2021, Cụm thi đua các xã phía Bắc tổng kết năm 2021. Tại Hội nghị, ông Lý Văn Hòa, chủ tịch "
+         "UBND xã Tân Lập cụm trưởng đã trình bày dự thảo báo cáo.",
+         {("UBND xã Tân Lập", "head", 2021)}),
+    ],
+)
+def test_role_glued_led_or_tabled(text, expected):
+    assert leaders_of(text) == expected
