@@ -1,6 +1,6 @@
 """Members read off the bloc's own tables and score lists.
 
-Two shapes reach us flattened from HTML: a table whose rows keep their cells apart with "|"
+Two shapes reach us flattened from HTML: a table whose rows keep their cells apart with "|" or tabs
 ("STT | Đơn vị | Người ký" then "1 | UBND thị xã X | Chủ tịch UBND thị xã"), and a list of scores
 ("Kết quả chấm điểm: phường A 97,2 điểm; phường B 96,4 điểm", "1. Sở X: 98,5 điểm").
 """
@@ -15,7 +15,8 @@ from nlp.units import clean_unit, is_unit_like
 # the column that names the units: "Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị", "Địa phương"
 _UNIT_COLUMN = re.compile(r"^(?:tên\s+)?(?:đơn vị|cơ quan(?:,\s*đơn vị)?|địa phương|doanh nghiệp)$", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-_BLOC_WORD = re.compile(r"(?<!\w)(?:khối|cụm)(?!\w)", re.IGNORECASE)
+# the bloc, or its members ("8 đơn vị thành viên … Kết quả chấm điểm:"), named in the paragraph before the table
+_BLOC_WORD = re.compile(r"(?<!\w)(?:khối|cụm|thành viên)(?!\w)", re.IGNORECASE)
 BLOC_CONTEXT_CHARS = 400  # the table or list sits in the paragraph after the bloc is named
 # "phường A 97,2 điểm", "Sở X: 98,5 điểm", "huyện B đạt 95 điểm"
 _SCORED = re.compile(
@@ -41,23 +42,69 @@ def table_members(text: str) -> list[tuple[str, int, int]]:
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        cells = [c.strip() for c in line.split("|")]
+        sep = "|" if "|" in line else "\t"
+        cells = [c.strip() for c in line.split(sep)]
         if len(cells) < 2 or not _about_the_bloc(text, line_start):
             continue
         column = next((i for i, c in enumerate(cells) if _UNIT_COLUMN.match(c)), None)
         if column is None:
             continue
-        out.extend(_column_cells(text, pos, column, len(cells)))
+        out.extend(_column_cells(text, pos, column, len(cells), sep))
     return out
 
 
-def _column_cells(text: str, pos: int, column: int, width: int) -> list[tuple[str, int, int]]:
+# the same table after its tabs were squeezed to spaces: "TT Đơn vị Vai trò trong Khối" then "1 Sở A Trưởng khối"
+_SPACED_HEADER = re.compile(
+    r"^\s*S?TT\s+(?:tên\s+)?(?:đơn vị|cơ quan(?:,\s*đơn vị)?|địa phương|doanh nghiệp)(?P<more>\s+\S.*)?$", re.IGNORECASE
+)
+# the cells after the unit: its role in the bloc ("Phó Trưởng khối", "Thành viên") or its scores ("98,5 1")
+_SPACED_TAIL = re.compile(
+    r"\s+(?:(?:Phó\s+)?(?:Trưởng|trưởng)\s+(?:khối|Khối|cụm|Cụm)|(?:Khối|Cụm|khối|cụm)\s+(?:trưởng|phó)|Thành viên|thành viên"
+    r"|\d{1,3}(?:[.,]\d{1,2})?(?:\s+\d{1,3}(?:[.,]\d{1,2})?)*)\s*$"
+)
+_SPACED_ROW = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
+
+
+def spaced_table_members(text: str) -> list[tuple[str, int, int]]:
+    """The units of a numbered table about the bloc whose cells were squeezed to single spaces, as (name, start, end).
+
+    With more columns after the unit, each row must end in a role or score cell that can be cut off.
+    """
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    lines = text.split("\n")
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        header = _SPACED_HEADER.match(line)
+        if header is None or not _about_the_bloc(text, starts[i]):
+            continue
+        for j in range(i + 1, len(lines)):
+            row = _SPACED_ROW.match(lines[j])
+            if row is None:
+                break
+            cell = lines[j][row.end() :]
+            tail = _SPACED_TAIL.search(cell)
+            if header.group("more") and tail is None:
+                break
+            cell = cell[: tail.start()] if tail else cell.rstrip()
+            name = _unit(cell)
+            if name is None:
+                break
+            begin = starts[j] + row.end()
+            out.append((name, begin, begin + len(cell)))
+    return out
+
+
+def _column_cells(text: str, pos: int, column: int, width: int, sep: str = "|") -> list[tuple[str, int, int]]:
     """The ``column`` cells of the numbered rows that start at ``pos`` (the table ends at its first other line)."""
     out: list[tuple[str, int, int]] = []
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        cells = text[pos:end].split("|")
+        cells = text[pos:end].split(sep)
         if len(cells) != width or not _ROW_NUMBER.match(cells[0]):
             break
         offset = pos + sum(len(c) + 1 for c in cells[:column])

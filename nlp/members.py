@@ -15,7 +15,7 @@ from nlp.member_lists import (
     list_items,
     shared_before,
 )
-from nlp.member_tables import scored_members, table_members
+from nlp.member_tables import scored_members, spaced_table_members, table_members
 from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import departments, place_heads
 from nlp.prepare import PreparedText, ends_with_abbreviation
@@ -35,12 +35,26 @@ _NOUN = (
     r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh" + _NOT_AGENCY
     + r"|đặc khu|đồn,\s*trạm(?:\s+biên phòng)?|đồn biên phòng|đồn)"
 )
+# a count written in words: "Cụm gồm năm huyện: …" (small totals only; "mười hai" before "mười")
+_NUMBER_WORDS = {
+    "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+}
+_NUMBER_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+def count_value(raw: str) -> int:
+    """The number a count is written with: digits ("05") or words ("năm")."""
+    raw = " ".join(raw.lower().split())
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+
+
 # where the listed places lie, after the count: "4 đơn vị thuộc khu vực tỉnh X trước đây: A, B" (post-2025 clusters)
 _PLACE_NOUN = r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường|đặc khu)"
 _WHERE_FROM = r"(?:\s+thuộc\s+(?!(?:khối|cụm)(?!\w))[^,;:.()\n]{1,70}?)?"
 # "gồm 7 cơ quan, đơn vị:", "gồm các huyện:", "có 10 trường, gồm:", "bao gồm các địa phương:", "thành viên trong Khối:"
 _LIST_HEAD = re.compile(
-    r"(?:(?:bao\s+)?gồm(?:\s+có)?|với)\s*[:;]?\s*(?:các\s+)?(?:(?P<n>\d+)(?:/\d+)?\s+)?(?P<noun>" + _NOUN + r")?"
+    r"(?:(?:bao\s+)?gồm(?:\s+có)?|với)\s*[:;]?\s*(?:các\s+)?(?:(?P<n>\d+|" + _NUMBER_WORD + r")(?:/\d+)?\s+)?(?P<noun>" + _NOUN + r")?"
     # a colon after a short description, which may hold a bracket ("7 xã thuộc … (địa bàn tỉnh X trước đây):");
     # a ";" only right after the noun ("gồm 4 huyện A, B; năm 2021 …" is no list head at the ";")
     r"(?:(?:[^:;.()\n]|\([^()\n]{0,60}\)){0,80}?(?:\s+(?:bao\s+)?gồm(?:\s+có)?)?\s*:|\s*;)\s*"
@@ -61,7 +75,7 @@ _LIST_HEAD = re.compile(
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
     r"|(?<!\w)(?:có|còn)\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
-    r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?" + _WHERE_FROM + r"\s*,?\s*(?:(?:bao\s+)?gồm|là)?\s*:\s*"
+    r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?" + _WHERE_FROM + r"\s*,?\s*(?:(?:bao\s+)?gồm|là|trong đó(?:\s+(?:có|gồm))?)?\s*:\s*"
     # "lãnh đạo 4 đồn biên phòng trong cụm: A, B", "11 doanh nghiệp trong Khối, trong đó có A, B"
     r"|(?<![\d/.,])(?P<n5>\d+)\s+(?P<noun5>" + _NOUN + r")(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?!\w)"
     r"(?:\s+thi\s+đua)?\s*(?::|,\s*(?:trong đó\s+)?(?:có|gồm)(?:\s+có)?\s*:?)\s*"
@@ -102,7 +116,10 @@ _APPOSITION = re.compile(
     r"\s+(?:(?:trong|của|thuộc)\s+)?(?:khối|cụm)(?!\w)",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})(?:/\d{1,3})?\s+(?P<noun>" + _NOUN + r")(?!\w)", re.IGNORECASE)
+_COUNT = re.compile(
+    r"(?<![\d/.,])(?:(?P<n>\d{1,3})(?:/\d{1,3})?|(?<!\w)(?P<w>" + _NUMBER_WORD + r"))\s+(?P<noun>" + _NOUN + r")(?!\w)",
+    re.IGNORECASE,
+)
 # "07 sở, ngành là thành viên thuộc khối": "là" before the membership
 _COUNT_AFTER = re.compile(
     r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:là\s+)?(?:thành viên|thi đua\s+(?:khối|cụm))", re.I
@@ -128,10 +145,28 @@ _VERB_CLAUSE = re.compile(
 _NEW_SENTENCE = re.compile(r"\s+" + UPPER + r"\w*\s+\d")
 
 
+# a line broken inside the list (capture wraps): after a comma, or before "và" and the next unit
+_WRAPPED_AFTER = re.compile(r"[,;]\s*$")
+_WRAPPED_BEFORE = re.compile(r"\s*và\s+(?=\S)")
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """Is the newline at ``nl`` a capture wrap inside a list ("gồm: A,\nB và C") rather than its end?"""
+    if _WRAPPED_AFTER.search(text, max(0, nl - 3), nl):
+        return bool(text[nl + 1 : nl + 2].strip()) and not _BULLET_LINE.match(text, nl + 1)
+    before = _WRAPPED_BEFORE.match(text, nl + 1)
+    return before is not None and bool(_head_pattern().match(text, before.end()))
+
+
+_BULLET_LINE = re.compile(r"\s*(?:[-–—+•*▪●·›✓]|\d{1,2}[.)])\s")
+
+
 def _list_end(text: str, start: int) -> int:
-    """Where a run-on list that starts at ``start`` ends ("Tp." inside it is no end)."""
+    """Where a run-on list that starts at ``start`` ends ("Tp." inside it is no end, nor a wrapped line)."""
     for stop in _LIST_END.finditer(text, start):
         if stop.group(0) == "." and ends_with_abbreviation(text, stop.start()) and not _NEW_SENTENCE.match(text, stop.end()):
+            continue
+        if stop.group(0) == "\n" and _wrapped(text, stop.start()):
             continue
         return stop.start()
     return len(text)
@@ -191,7 +226,7 @@ TIE_CHARS = 200  # "…: A, B, C. Như vậy, Khối còn 03 cơ quan": the tota
 def _bloc_total_follows(text: str, end: int, n: int) -> bool:
     """Does a total of ``n`` members of the bloc follow the list that ends at ``end``, in the next sentence or so?"""
     for m in _COUNT.finditer(text, end, min(len(text), end + TIE_CHARS)):
-        if int(m.group("n")) != n:
+        if count_value(m.group("n") or m.group("w")) != n:
             continue
         sentence = text[max(text.rfind(".", end, m.start()), end) : m.start()]
         if _COUNT_BEFORE.search(sentence) or _COUNT_AFTER.match(text[m.end() : m.end() + 40]):
@@ -276,7 +311,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 seen.add(_member_key(it.unit))
                 found.append(it)
     bare = {_bare_key(x.unit) for x in found}
-    for name, start, stop in table_members(text) + scored_members(text):
+    for name, start, stop in table_members(text) + spaced_table_members(text) + scored_members(text):
         # a unit already listed keeps the list's form ("huyện X", not also "UBND huyện X" from the score table)
         if _bare_key(name) not in bare and _member_key(name) not in seen and not inside(others, start):
             bare.add(_bare_key(name))
@@ -337,7 +372,7 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
     votes: Counter[int] = Counter()
     first: dict[int, Span] = {}
     for m in _COUNT.finditer(text):
-        n = int(m.group("n"))
+        n = count_value(m.group("n") or m.group("w"))
         noun = m.group("noun").lower()
         if n < 2 or n > 200:
             continue

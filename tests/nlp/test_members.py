@@ -562,3 +562,55 @@ def test_national_mass_organisations_open_with_their_central_body() -> None:
     assert [m.unit for m in extract_members(doc(text))] == [
         "Trung ương Hội Nông dân Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "Trung ương Đoàn TNCS Hồ Chí Minh",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capture wraps: a list broken after a comma, or before "và" and the next unit, goes on
+        ("Dự họp có lãnh đạo 05 cơ quan thành viên trong Khối gồm: CA tỉnh,\nTAND tỉnh, VKSND tỉnh, BCH Quân sự "
+         "tỉnh\nvà BCH BĐBP tỉnh.",
+         ["CA tỉnh", "TAND tỉnh", "VKSND tỉnh", "BCH Quân sự tỉnh", "BCH BĐBP tỉnh"]),
+        ("Ngày 3/12, Cụm thi đua số 2 (gồm Hội Nông dân các huyện Yên Lạc, Tam Dương,\nSông Lô và Lập Thạch) họp.",
+         ["Hội Nông dân huyện Yên Lạc", "Hội Nông dân huyện Tam Dương", "Hội Nông dân huyện Sông Lô",
+          "Hội Nông dân huyện Lập Thạch"]),
+        # a count in words opens the list
+        ("Cụm thi đua miền núi gồm bốn huyện: Mù Cang Chải, Trạm Tấu, Văn Chấn và Lục Yên.",
+         ["huyện Mù Cang Chải", "huyện Trạm Tấu", "huyện Văn Chấn", "huyện Lục Yên"]),
+        # "Khối có N cơ quan, trong đó có:" then one unit per bullet line (the departments of a Party committee)
+        ("Khối thi đua các cơ quan Đảng có 9 cơ quan, đơn vị, trong đó có:\n• Văn phòng Tỉnh ủy\n• Ban Tổ chức Tỉnh ủy\n"
+         "• Ủy ban Kiểm tra Tỉnh ủy\n• Trường Chính trị tỉnh\nHội nghị do Văn phòng Tỉnh ủy chủ trì.",
+         ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Trường Chính trị tỉnh"]),
+    ],
+)
+def test_members_of_wrapped_bulleted_and_worded_lists(text: str, expected: list[str]) -> None:
+    assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+def test_a_wrapped_list_ends_at_a_new_capitalised_line() -> None:
+    text = "Khối thi đua gồm: Sở Nội vụ, Sở Tư pháp\nSở Y tế tổ chức hội nghị chuyên đề."
+    assert [m.unit for m in extract_members(doc(text))] == ["Sở Nội vụ", "Sở Tư pháp"]
+
+
+def test_member_count_in_words() -> None:
+    from nlp.members import member_count
+
+    got = member_count(doc("Cụm gồm sáu xã: An Bình, An Hòa, An Lạc, An Phú, An Thạnh và An Thới. Mỗi xã cử ba đại biểu."), [])
+    assert got is not None and got[0] == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "|" score table under a paragraph that names the members, not the bloc
+        ("Năm nay 3 đơn vị thành viên đều hoàn thành chỉ tiêu.\nBảng điểm:\nSTT | Đơn vị | Điểm\n1 | Sở Y tế | 97\n"
+         "2 | Sở Nội vụ | 96\n3 | Sở Tư pháp | 95\nHội nghị kết thúc.",
+         ["Sở Y tế", "Sở Nội vụ", "Sở Tư pháp"]),
+        # a tab table squeezed to spaces: the role cell after the unit is cut off
+        ("Khối gồm 03 ngân hàng như sau:\nTT\tĐơn vị\tVai trò trong Khối\n1\tBIDV Chi nhánh Bắc Giang\tTrưởng khối\n"
+         "2\tVietcombank Chi nhánh Bắc Giang\tPhó Trưởng khối\n3\tAgribank Chi nhánh Bắc Giang\tThành viên\nBuổi lễ kết thúc.",
+         ["BIDV Chi nhánh Bắc Giang", "Vietcombank Chi nhánh Bắc Giang", "Agribank Chi nhánh Bắc Giang"]),
+    ],
+)
+def test_members_from_flattened_tables(text: str, expected: list[str]) -> None:
+    assert [m.unit for m in extract_members(doc(text))] == expected
