@@ -6,6 +6,7 @@ a sentence saying the bloc "đã phát động ... từ đầu năm" reports pas
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -281,7 +282,9 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
         if best is None or s > best[0]:
             best = (s, f)
     if best is None or best[0] < 2:
-        return _title_date(doc) or _today_date(doc, pubs, prose[:LEAD_SENTENCES])
+        # a repeated title is page chrome, not the lead
+        lead = [s for s in prose if not doc.title or s.text.strip() != doc.title.strip()][:LEAD_SENTENCES]
+        return _title_date(doc) or _today_date(doc, pubs, lead)
     fact = best[1]
     year = fact.year
     source = "rule:event_date"
@@ -299,15 +302,18 @@ def meeting_date(doc: PreparedText, types: list[str], period_year: int | None) -
     return iso, Span(start=fact.start, end=fact.end, source=source)
 
 
-_TODAY = re.compile(r"(?<!\w)(?:sang|chieu|toi|trua|hom) nay(?!\w)")
+# "Sáng nay" is the header's day; "Hôm qua", "Chiều qua" the day before it
+_TODAY = re.compile(r"(?<!\w)(?:sang|chieu|toi|trua|hom) (?P<when>nay|qua)(?!\w)")
 
 
 def _today_date(doc: PreparedText, pubs: list[DateFact], lead: list[Sentence]) -> tuple[str, Span] | None:
-    """ "Sáng nay, Khối … tổ chức hội nghị" with no date in the text: the page's header date is the day."""
-    today = next((s.start + m.start() for s in lead for m in [_TODAY.search(s.folded)] if m), None)
+    """ "Sáng nay / Hôm qua, Khối … tổ chức hội nghị" with no date in the text: the page's header date (minus a day)."""
+    today = next((m for s in lead for m in [_TODAY.search(s.folded)] if m), None)
     if today is None or not pubs:
         return None
     iso = pubs[0].iso(pubs[0].year)
+    if iso and today.group("when") == "qua":
+        iso = (datetime.date.fromisoformat(iso) - datetime.timedelta(days=1)).isoformat()
     return (iso, Span(start=pubs[0].start, end=pubs[0].end, source="rule:event_date_today")) if iso else None
 
 

@@ -90,6 +90,10 @@ def test_event_types(title, text, types):
         ("BÁO ĐIỆN TỬ\nThứ Ba, 17/12/2024 - 10:05\nKhối thi đua các hội tổng kết năm 2024\nSáng nay, Khối thi đua các "
          "hội quần chúng tỉnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2024 tại Hội Nông dân tỉnh.",
          None, "2024-12-17"),
+        # "Hôm qua" with no date in the text: the day before the header stamp
+        ("BÁO ĐIỆN TỬ\nThứ Hai, 01/01/2024 - 08:10\nKhối thi đua các doanh nghiệp tổng kết năm 2023\nHôm qua, tại "
+         "Công ty Điện lực tỉnh, Khối thi đua các doanh nghiệp tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+         None, "2023-12-31"),
     ],
 )
 def test_event_date(text, url, date):
@@ -97,6 +101,14 @@ def test_event_date(text, url, date):
     assert r.event_date == date
     if date:
         assert r.evidence["event_date"].source.startswith("rule:event_date")
+
+
+def test_yesterday_under_a_repeated_title():
+    title = "Khối thi đua các doanh nghiệp tổng kết năm 2023"
+    text = ("BÁO ĐIỆN TỬ\nThứ Ba, 19/12/2023 - 08:10\n" + title + "\n" + title + "\n(ĐT) - \"Một năm nhiều thử thách\" - "
+            "ông A nói.\nHôm qua, tại Công ty Điện lực tỉnh, Khối thi đua các doanh nghiệp tổ chức hội nghị tổng kết "
+            "công tác thi đua năm 2023.")
+    assert records_after_events(doc(text, title=title)).event_date == "2023-12-18"
 
 
 @pytest.mark.parametrize(
