@@ -32,7 +32,9 @@ _NOUN = (
     # sector branches and enterprises: "8 tổng công ty", "12 HTX thành viên", "5 chi cục thuế", "4 LĐLĐ huyện"
     r"|tổng công ty|tập đoàn|hợp tác xã|HTX|chi cục thuế|chi cục|cục thuế|kho bạc|LĐLĐ|liên đoàn lao động"
     r"|ban quản lý dự án|ban QLDA|trung tâm"
-    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng|tỉnh" + _NOT_AGENCY
+    r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng"
+    # "09 tổ chức: A, B" (central mass organisations); the verb "tổ chức hội nghị" counts nothing
+    r"|tổ chức(?!\s+(?:hội nghị|hội thi|hội thao|lễ|thực hiện|triển khai|ký|kí|sơ kết|tổng kết)(?!\w))|tỉnh" + _NOT_AGENCY
     + r"|đặc khu|đồn,\s*trạm(?:\s+biên phòng)?|đồn biên phòng|đồn)"
 )
 # a count written in words: "Cụm gồm năm huyện: …" (small totals only; "mười hai" before "mười")
@@ -87,7 +89,7 @@ _LIST_HEAD = re.compile(
 )
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
-    r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
+    r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|(?<!các\s)tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
     r"|[-–—]\s*(?:trưởng|phó|đơn vị)(?![^,;.()\n]{0,25}[,;]\s*(?-i:[A-ZĐÀ-Ỹ])))(?!\w)"
     # "A, B và đại diện Ban Thi đua - Khen thưởng tỉnh": a guest after the members ends the list
     r"|\svà\s+(?-i:đại diện|lãnh đạo)\s|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))"

@@ -614,3 +614,20 @@ def test_member_count_in_words() -> None:
 )
 def test_members_from_flattened_tables(text: str, expected: list[str]) -> None:
     assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+def test_a_name_holding_cac_to_chuc_and_a_count_of_to_chuc() -> None:
+    from nlp.members import member_count
+
+    text = ("Hội nghị năm 2021 của Khối thi đua các đoàn thể Trung ương diễn ra với sự tham gia của 03 tổ chức: "
+            "Tổng Liên đoàn Lao động Việt Nam, Liên hiệp các tổ chức hữu nghị Việt Nam và Trung ương Hội Nông dân Việt Nam.")
+    d = doc(text)
+    got = extract_members(d)
+    assert [m.unit for m in got] == ["Tổng Liên đoàn Lao động Việt Nam", "Liên hiệp các tổ chức hữu nghị Việt Nam",
+                                     "Trung ương Hội Nông dân Việt Nam"]
+    assert member_count(d, got)[0] == 3
+
+
+def test_the_verb_to_chuc_still_ends_a_list() -> None:
+    text = "Khối thi đua gồm Sở Nội vụ, Sở Tư pháp và Sở Y tế tổ chức hội nghị tổng kết."
+    assert [m.unit for m in extract_members(doc(text))] == ["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]
