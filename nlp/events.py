@@ -308,13 +308,16 @@ _TODAY = re.compile(r"(?<!\w)(?:sang|chieu|toi|trua|hom) (?P<when>nay|qua)(?!\w)
 
 def _today_date(doc: PreparedText, pubs: list[DateFact], lead: list[Sentence]) -> tuple[str, Span] | None:
     """ "Sáng nay / Hôm qua, Khối … tổ chức hội nghị" with no date in the text: the page's header date (minus a day)."""
-    today = next((m for s in lead for m in [_TODAY.search(s.folded)] if m), None)
-    if today is None or not pubs:
+    found = next(((s, m) for s in lead for m in [_TODAY.search(s.folded)] if m), None)
+    if found is None or not pubs:
         return None
+    sent, today = found
     iso = pubs[0].iso(pubs[0].year)
     if iso and today.group("when") == "qua":
         iso = (datetime.date.fromisoformat(iso) - datetime.timedelta(days=1)).isoformat()
-    return (iso, Span(start=pubs[0].start, end=pubs[0].end, source="rule:event_date_today")) if iso else None
+    # the evidence is the day word, so the venue is looked for in its sentence ("Hôm qua, tại Công ty X, …")
+    span = Span(start=sent.start + today.start(), end=sent.start + today.end(), source="rule:event_date_today")
+    return (iso, span) if iso else None
 
 
 _TITLE_DATE_CUE = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s*(?:ngay\s*)?|ngay\s*)$")
@@ -436,6 +439,9 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             skip = label.end() if label else 0
             rest = rest[skip:]
             cut = _venue_cut(rest)
+            wrapped = _wrapped_venue(doc.text, s, cut, rest)
+            if wrapped is not None:
+                return wrapped
             # the building's word first: "tại Hội trường Đảng ủy các cơ quan Đảng tỉnh" is hosted by that Đảng ủy,
             # while "tại Hội trường tỉnh Đảng ủy Khối … tổ chức" is cut before the organiser
             prefix = _VENUE_PREFIX.match(cut)
@@ -448,6 +454,22 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             start = s.start + m.end() + skip + offset
             return name, Span(start=start, end=start + len(name), source="rule:venue_tai")
     return _host_venue([s for s, _cue in cands])
+
+
+_BUILDING_ONLY = re.compile(r"(?:trụ sở|hội trường|phòng họp)(?:\s+(?:của|thuộc))?", re.IGNORECASE)
+
+
+def _wrapped_venue(text: str, s: Sentence, cut: str, rest: str) -> tuple[str, Span] | None:
+    """ "tại Hội trường⏎VKSND tỉnh, Khối …": a line wrap right after the building's word; the host is on the next line."""
+    if not _BUILDING_ONLY.fullmatch(cut.strip()) or rest.strip() != cut.strip() or text[s.end : s.end + 1] != "\n":
+        return None
+    nxt = s.end + 1
+    line = text[nxt : text.find("\n", nxt) if "\n" in text[nxt:] else len(text)]
+    name = _VENUE_STOP.sub("", _venue_cut(line)).strip()
+    if not name or not name[0].isupper() or len(name.split()) > MAX_VENUE_WORDS:
+        return None
+    start = nxt + line.find(name)
+    return name, Span(start=start, end=start + len(name), source="rule:venue_tai")
 
 
 # "Hội nghị do Agribank chi nhánh tỉnh Bạc Liêu đăng cai", "Huyện A - đơn vị Cụm trưởng đăng cai tổ chức":

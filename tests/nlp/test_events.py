@@ -333,3 +333,17 @@ def test_background_launch_and_other_dated_meeting_are_not_this_event():
     r = records_after_events(doc(text))
     assert r.event_types == ["giao_uoc"]
     assert r.period == "2022"
+
+
+def test_venue_after_a_line_wrap_behind_the_building_word():
+    text = ("Thực hiện Kế hoạch của Khối, ngày 12.7.2019, tại Hội trường\nTAND tỉnh, Khối thi đua Nội chính tỉnh đã tổ "
+            "chức Hội\nnghị sơ kết công tác thi đua 6 tháng đầu năm 2019.")
+    assert records_after_events(doc(text)).venue == "TAND tỉnh"
+
+
+def test_venue_in_the_sentence_of_yesterday():
+    title = "Khối thi đua các doanh nghiệp tổng kết năm 2023"
+    text = ("BÁO ĐIỆN TỬ\nThứ Ba, 19/12/2023 - 08:10\n" + title + "\n" + title + "\n(ĐT) - \"Một năm nhiều thử thách, "
+            "nhưng người lao động vẫn đủ việc làm\" - ông Lê Văn A nói.\nHôm qua, tại Công ty TNHH MTV Điện lực Hòa Bình, "
+            "Khối thi đua các doanh nghiệp tổ chức hội nghị tổng kết công tác thi đua năm 2023.")
+    assert records_after_events(doc(text, title=title)).venue == "Công ty TNHH MTV Điện lực Hòa Bình"
