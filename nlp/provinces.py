@@ -30,6 +30,7 @@ _PERSON_LIKE = {"ho chi minh"}
 _EXPLICIT_BEFORE = re.compile(r"(?:tinh|thanh pho|tp\.?|t\.p\.?)\s*$")
 _DISTRICT_CUE = re.compile(r"(?:huyen|thi xa|thanh pho|tp\.?|quan)\s+$")
 _WORD = re.compile(r"[^\W\d_]+")
+_HCM = re.compile(r"(?<!\w)(?:tp|thanh pho)\.?\s*hcm(?!\w)")
 
 
 def _slug_table() -> list[tuple[str, Province]]:
@@ -126,6 +127,13 @@ def find_province(doc: PreparedText) -> tuple[str, Span] | None:
                 start=0, end=0, source=f"rule:province_title_{kind}"
             )
             vote(prov, kind, W_EXPLICIT if explicit else W_BARE, span)
+        for m in _HCM.finditer(folded):  # "TP.HCM", "TPHCM": the city's everyday abbreviation
+            prov = table.get("ho chi minh")
+            if prov is not None:
+                span = Span(start=m.start(), end=m.end(), source="rule:province_explicit") if offset_ok else Span(
+                    start=0, end=0, source="rule:province_title_explicit"
+                )
+                vote(prov, "explicit", W_EXPLICIT, span)
         district_table = districts()
         for start, end in _capitalised_runs(text):
             if not _DISTRICT_CUE.search(folded, max(0, start - 12), start):

@@ -111,3 +111,11 @@ def test_former_province_wording_gives_the_new_province_after_the_merger(event_d
     fill(doc(text), r)
     assert r.province == expected
     assert r.province_new == "Hồ Chí Minh"
+
+
+def test_city_abbreviation_tp_hcm_names_the_province():
+    d = doc("Ngày 20/4/2021, Công ty TNHH MTV Môi trường đô thị TP.HCM - Trưởng Khối thi đua 12 tổ chức ký kết giao ước "
+            "thi đua năm 2021.")
+    r = ArticleRecords(relevant=True)
+    fill(d, r)
+    assert r.province == "Hồ Chí Minh"
