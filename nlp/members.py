@@ -319,6 +319,10 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             bare.add(_bare_key(name))
             seen.add(_member_key(name))
             found.append(Member(unit=name, start=start, end=stop, source="rule:member_table"))
+    for name, start, stop in grouped_members(text):
+        if _member_key(name) not in seen and not inside(others, start):
+            seen.add(_member_key(name))
+            found.append(Member(unit=name, start=start, end=stop, source="rule:member_groups"))
     for m in _MEMBER_OF.finditer(text):
         if inside(others, m.start()):
             continue
@@ -327,6 +331,72 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             seen.add(_member_key(got[0]))
             found.append(Member(unit=got[0], start=got[1], end=m.start(), source="rule:member_of"))
     return found
+
+
+# one group of a grouped list: "…, trong đó có 3 công ty … là A, B và C; 2 đơn vị … là D và E"
+_GROUP = re.compile(
+    r"(?:trong đó\s+(?:có|gồm)\s+|;\s*(?:có\s+)?)(?P<n>\d{1,2})\s+(?P<noun>" + _NOUN + r")(?!\w)[^;:.()\n]{0,80}?\s+là\s+",
+    re.IGNORECASE,
+)
+_GROUP_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:và|cùng với|cùng)\s+")
+_NUMBERED_NAME = re.compile(r"^(?P<head>.*\S)\s+\d{1,4}$")
+
+
+def _group_items(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
+    """The units of one group; a bare number or name after "Công ty cà phê 704" takes its head ("…, 734 và Đăk Uy")."""
+    out: list[tuple[str, int, int]] = []
+    head = None
+    pos = begin
+    for sep in [*_GROUP_SEPARATOR.finditer(text, begin, end), None]:
+        stop = sep.start() if sep else end
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        item = clean_unit(raw)
+        s = pos + lead
+        pos = sep.end() if sep else end
+        if not item or not (item[:1].isupper() or item[:1].isdigit()):
+            return []  # a lower-case part: no list of names
+        numbered = _NUMBERED_NAME.match(item)
+        if head and (item.isdigit() or not _head_pattern().match(item)):
+            item = f"{head} {item}"
+        elif item.isdigit():
+            return []
+        else:
+            head = numbered.group("head") if numbered and _head_pattern().match(item) else None
+        out.append((item, s, s + len(raw.strip())))
+    return out
+
+
+def _group_end(text: str, start: int) -> int:
+    """Where a group's list ends: as a run-on list, but "cùng với" joins two more of its units."""
+    pos = start
+    while True:
+        end = _list_end(text, pos)
+        if not text.startswith(" cùng", end):
+            return end
+        pos = end + len(" cùng")
+
+
+def grouped_members(text: str) -> list[tuple[str, int, int]]:
+    """Members listed by groups in one sentence about the bloc, as (name, start, end).
+
+    "Khối gồm 11 đơn vị, trong đó có 3 công ty … là A (khối trưởng), B và C; 2 đơn vị … là D và E": each group
+    runs from its "là" to the next ";" or the sentence's end; two or more groups make the list.
+    """
+    groups = list(_GROUP.finditer(text))
+    out: list[tuple[str, int, int]] = []
+    for i, m in enumerate(groups):
+        sentence = max(text.rfind(c, 0, m.start()) for c in ".\n") + 1
+        if not _BLOC_CONTEXT.search(text, sentence, m.start()):
+            continue
+        chained = (i > 0 and groups[i - 1].start() >= sentence) or (
+            i + 1 < len(groups) and groups[i + 1].start() < _list_end(text, m.end())
+        )
+        if not chained:
+            continue
+        stop = min(x for x in (text.find(";", m.end()), _group_end(text, m.end())) if x >= 0)
+        out.extend(_group_items(text, m.end(), stop))
+    return out
 
 
 # words before the first unit of a list in running text: "đại diện Sở A, …", "cùng Ban Thường vụ Huyện Đoàn A, …"

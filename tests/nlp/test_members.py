@@ -631,3 +631,18 @@ def test_a_name_holding_cac_to_chuc_and_a_count_of_to_chuc() -> None:
 def test_the_verb_to_chuc_still_ends_a_list() -> None:
     text = "Khối thi đua gồm Sở Nội vụ, Sở Tư pháp và Sở Y tế tổ chức hội nghị tổng kết."
     assert [m.unit for m in extract_members(doc(text))] == ["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]
+
+
+def test_members_listed_by_groups() -> None:
+    text = ("Khối thi đua các doanh nghiệp tỉnh gồm 8 đơn vị, trong đó có 2 công ty chè thuộc tổng công ty là Chè Phú Bền "
+            "(khối trưởng) và Chè Sông Lô; 2 đơn vị thuộc Quân khu là Công ty 45 và 46; có 3 công ty xi măng là Công ty "
+            "xi măng 12, 15 và Tân Quang cùng với Công ty Lâm nghiệp Yên Sơn.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Chè Phú Bền", "Chè Sông Lô", "Công ty 45", "Công ty 46", "Công ty xi măng 12", "Công ty xi măng 15",
+        "Công ty xi măng Tân Quang", "Công ty Lâm nghiệp Yên Sơn",
+    ]
+
+
+def test_a_single_group_outside_a_bloc_sentence_is_no_list() -> None:
+    text = "Năm qua, trong đó có 2 công ty là Công ty A và Công ty B được khen."
+    assert extract_members(doc(text)) == []
