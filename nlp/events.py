@@ -138,7 +138,9 @@ def event_sentences(doc: PreparedText) -> list[Sentence]:
     related = _related_spans(doc.text)
     prose = [s for s in _prose(doc) if not any(a <= s.start < b for a, b in related)]
     lead = prose[:LEAD_SENTENCES]
-    lead_days = _days(" ".join(x.text for x in lead))
+    # The meeting's day comes from lead sentences about an event, not from a page stamp among them
+    # ("Cập nhật lúc 16:25, Thứ Tư, 19/01/2022" above "Ngày 18.1, … tổ chức hội nghị …").
+    lead_days = _days(" ".join(x.text for x in lead if _EVENT_SENTENCE.search(x.folded)))
     out = list(lead)
     for s in doc.sentences:
         if s in lead:

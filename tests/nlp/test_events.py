@@ -1,5 +1,6 @@
 import pytest
 
+from nlp.events import event_sentences, event_types
 from tests.nlp.helpers import doc, records_after_events
 
 
@@ -347,3 +348,16 @@ def test_venue_in_the_sentence_of_yesterday():
             "nhưng người lao động vẫn đủ việc làm\" - ông Lê Văn A nói.\nHôm qua, tại Công ty TNHH MTV Điện lực Hòa Bình, "
             "Khối thi đua các doanh nghiệp tổ chức hội nghị tổng kết công tác thi đua năm 2023.")
     assert records_after_events(doc(text, title=title)).venue == "Công ty TNHH MTV Điện lực Hòa Bình"
+
+
+def test_a_page_stamp_among_the_lead_lines_does_not_date_the_meeting() -> None:
+    text = (
+        "Trang chủ | Thời sự | Kinh tế | Văn hóa | Quốc phòng - An ninh\n"
+        "Cập nhật lúc 08:10, Thứ Năm, 20/01/2022 (GMT+7)\n"
+        "Cụm thi đua các huyện biên giới tổng kết năm 2021\n"
+        "(TTV) - Ngày 19.1, tại huyện Sìn Hồ, Cụm thi đua các huyện biên giới đã tổ chức hội nghị tổng kết "
+        "phong trào thi đua năm 2021, triển khai nhiệm vụ và ký giao ước thi đua năm 2022.\n"
+        "Hội nghị đã bầu huyện Phong Thổ làm Cụm trưởng năm 2022.\n"
+    )
+    d = doc(text, title="Cụm thi đua các huyện biên giới tổng kết năm 2021")
+    assert set(event_types(d, event_sentences(d))) == {"tong_ket", "giao_uoc"}
