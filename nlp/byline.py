@@ -36,7 +36,7 @@ _NOT_NAME = {
 # Words that never occur in a personal name (Văn, Trung, Tâm, Công, Thành, Đoàn all do).
 _UNIT_WORDS = {
     "sở", "ban", "hội", "ubnd", "khối", "cụm", "trường", "tỉnh", "huyện", "xã", "phường", "ủy", "uỷ",
-    "đảng", "cục", "viện", "báo", "đài", "phòng", "thi", "đua", "năm", "ngày", "tháng", "bộ", "tin", "tức",
+    "đảng", "cục", "viện", "báo", "đài", "phòng", "năm", "ngày", "tháng", "bộ", "tin", "tức",
     "ty", "tra", "nghị",
 }
 _REJECT_START = re.compile(r"^(?:\(?\s*(?:nguồn|theo|ảnh|photo|source|bài liên quan|xem|tags?|từ khóa)\b)", re.IGNORECASE)
@@ -66,8 +66,9 @@ def _clean_candidate(line: str, single_word: bool = False) -> str | None:
     if key in _NOT_NAME:
         return None
     folded_words = text.lower().split()
-    # Agency-like lines ("Sở Nội vụ", "THANH TRA TỈNH THÁI NGUYÊN") name units, not authors.
-    if any(w in _UNIT_WORDS for w in folded_words):
+    # Agency-like lines ("Sở Nội vụ", "THANH TRA TỈNH THÁI NGUYÊN") name units, not authors; "Thi" alone
+    # is a given name ("Hồng Thi"), "thi đua" is not.
+    if any(w in _UNIT_WORDS for w in folded_words) or "thi đua" in text.lower():
         return None
     if len(words) == 1 and not single_word and not (text.isupper() and 2 <= len(text) <= 6) and "." not in text:
         return None
@@ -94,6 +95,8 @@ def _second_author(text: str, cut: re.Match[str]) -> str | None:
         return None
     if any(w.lower() in _UNIT_WORDS for w in words) or second.isupper() != first.isupper():
         return None
+    if not first.isupper() and any(len(w) >= 2 and w.isupper() for w in words):
+        return None  # "Thanh Bình - NHNN Đồng Nai": an abbreviated office, not a second reporter
     return f"{first.rstrip('.,;:')}{cut.group(0)}{second}"
 
 

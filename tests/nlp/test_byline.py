@@ -117,3 +117,21 @@ def test_joint_byline_with_comma(closing: str, expected: str | None) -> None:
     )
     got = extract_byline(prepare(text))
     assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [("Hồng Thi", "Hồng Thi"), ("Minh Châu - KBNN Lâm Đồng", "Minh Châu"), ("Quàng Hương - Lò Cường", "Quàng Hương - Lò Cường")],
+)
+def test_byline_given_name_thi_and_an_abbreviated_office(closing: str, author: str) -> None:
+    text = (
+        "Hội nghị đã thống nhất các chỉ tiêu thi đua cho năm tới và giao nhiệm vụ cho từng đơn vị trong khối.\n"
+        f"{closing}\nTin liên quan\n- Khối thi đua số 4 sơ kết 6 tháng đầu năm\n"
+    )
+    got = extract_byline(prepare(text))
+    assert got is not None and got[0] == author
+
+
+def test_a_line_about_thi_dua_is_not_a_byline() -> None:
+    text = "Hội nghị đã thống nhất các chỉ tiêu thi đua cho năm tới và giao nhiệm vụ cho từng đơn vị.\nThi Đua Yêu Nước\n"
+    assert extract_byline(prepare(text)) is None
