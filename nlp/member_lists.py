@@ -120,12 +120,27 @@ def list_items(
     for part, part_start in _comma_parts(text, begin, end):
         bare = bare_list or shared is not None or bool(_SHARED.match(part))
         for piece, s in _split_and(part, part_start, bare):
-            name, shared = _share_prefix(piece, shared)
+            carried = _agency_of(out[-1][0]) if out and shared is None else None
+            name, shared = _share_prefix(piece, shared, carried)
             out.append((name, s, s + len(piece)))
     return out
 
 
-def _share_prefix(piece: str, shared: tuple[str, ...] | None) -> tuple[str, tuple[str, ...] | None]:
+# "Viện kiểm sát nhân dân thành phố A và các huyện B, C": the agency written on the first place goes on over the plural
+_AGENCY_ON_PLACE = re.compile(r"^(?P<agency>.+?)\s+(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường|tỉnh)\s+" + UPPER)
+
+
+def _agency_of(prev: str) -> str | None:
+    """The agency of the item before ("VKSND thành phố A" -> VKSND), a prefix for a bare plural after it, or None."""
+    m = _AGENCY_ON_PLACE.match(prev)
+    if m is None or not _head_pattern().match(m.group("agency")) or m.group("agency").lower() in place_heads():
+        return None
+    return m.group("agency")
+
+
+def _share_prefix(
+    piece: str, shared: tuple[str, ...] | None, carried: str | None = None
+) -> tuple[str, tuple[str, ...] | None]:
     """Return the item with the shared prefix written out, and the prefix in force for the next items.
 
     The prefix is (agency, place noun), plus a third mark when it was written on an item rather than spread
@@ -135,6 +150,7 @@ def _share_prefix(piece: str, shared: tuple[str, ...] | None) -> tuple[str, tupl
     m = _SHARED.match(piece)
     if m and (not m.group("pre") or _head_pattern().match(m.group("pre"))):
         pre, place = m.group("pre").strip(), m.group("noun").lower()
+        pre = pre or carried or ""
         return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
     if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
         return " ".join(filter(None, (shared[0], shared[1], piece))), shared

@@ -138,7 +138,9 @@ _STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|
 _VERB_CLAUSE = re.compile(
     r"\s(?-i:tham gia|tham dự|tranh tài|thi đấu|đăng cai|tranh giải|biểu diễn|thực hiện|triển khai|cùng nhau|đều|luôn|đạt"
     r"|thống nhất|nhất trí|cam kết|hưởng ứng|phối hợp|chủ trì|ký kết|kí kết|bầu|đề nghị|đề xuất|phát động|hoàn thành"
-    r"|được|sẽ|vẫn|tiếp tục|sơ kết|tổng kết|họp|báo cáo|chung tay|quyết tâm|phấn đấu)(?!\w)"
+    r"|được|sẽ|vẫn|tiếp tục|sơ kết|tổng kết|họp|báo cáo|chung tay|quyết tâm|phấn đấu"
+    # manner words before the verb: "…, C và D long trọng tổ chức lễ ký kết"
+    r"|long trọng|trang trọng|đồng loạt)(?!\w)"
 )
 # the name after a place head is capitalised words: "huyện An Phú" ends before "tranh tài"
 

@@ -646,3 +646,17 @@ def test_members_listed_by_groups() -> None:
 def test_a_single_group_outside_a_bloc_sentence_is_no_list() -> None:
     text = "Năm qua, trong đó có 2 công ty là Công ty A và Công ty B được khen."
     assert extract_members(doc(text)) == []
+
+
+def test_an_agency_written_on_the_first_place_goes_on_over_a_plural_after_it() -> None:
+    text = ("Ngày 5/3, Cụm thi đua số 3 Tòa án nhân dân tỉnh, gồm 04 đơn vị: Tòa án nhân dân thành phố Hòa Lạc "
+            "và các huyện Đông Sơn, Tây Sơn và Bắc Sơn long trọng tổ chức hội nghị.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Tòa án nhân dân thành phố Hòa Lạc", "Tòa án nhân dân huyện Đông Sơn", "Tòa án nhân dân huyện Tây Sơn",
+        "Tòa án nhân dân huyện Bắc Sơn",
+    ]
+
+
+def test_a_bare_plural_after_a_place_keeps_no_agency() -> None:
+    text = "Cụm thi đua số 2 gồm: thành phố Hòa Lạc và các huyện Đông Sơn, Tây Sơn."
+    assert [m.unit for m in extract_members(doc(text))] == ["thành phố Hòa Lạc", "huyện Đông Sơn", "huyện Tây Sơn"]
