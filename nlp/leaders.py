@@ -11,6 +11,7 @@ import re
 
 from nlp.blocs import BlocMention, find_mentions, same_bloc
 from nlp.folding import UPPER
+from nlp.lexicon import words
 from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import agency_heads
 from nlp.prepare import PreparedText, Sentence
@@ -29,7 +30,7 @@ _CUE_BEFORE = re.compile(
     r"(?:\s(?:là|làm|với\s+(?:vai trò|cương vị)|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
     r"|giữ(?:\s+(?:vai trò|cương vị|chức))?"
     # "X nhận cờ luân lưu, đảm nhiệm Cụm trưởng": taking the rotating flag, then the role
-    r"|(?:nhận\s+cờ(?:\s+(?:luân\s+lưu|thi\s+đua))?\s*(?:,|\s+và)?\s+)?đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận)(?:\s+(?:làm|là))?)"
+    r"|(?:nhận\s+cờ(?:\s+(?:luân\s+lưu|thi\s+đua))?\s*(?:,|\s+và)?\s+)?đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận|chỉ định|cử)(?:\s+(?:làm|là))?)"
     r"(?:\s+(?:đơn vị|cơ quan))?\s*|\(\s*(?:đơn vị\s+|làm\s+|là\s+)?|(?<=\w)\s?[-–—]\s*(?:đơn vị\s+)?|\s[-–—]\s*(?:đơn vị\s+)?"
     r"|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
     # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent between is no part of X
@@ -37,7 +38,8 @@ _CUE_BEFORE = re.compile(
     r"|\sđại diện\s+(?:đơn vị\s+)?)$",
     re.IGNORECASE,
 )
-_NOT_A_UNIT_BEFORE = re.compile(r"(?:bầu|thay đổi|công nhận|tân|các|và|về việc|đồng chí)\s*$", re.IGNORECASE)
+# "tân Cụm trưởng" (the new head) names no unit; a capitalised "Tân" ends a place ("huyện Phú Tân - đơn vị Cụm trưởng")
+_NOT_A_UNIT_BEFORE = re.compile(r"(?<!\w)(?:bầu|thay đổi|công nhận|(?-i:tân)|các|và|về việc|đồng chí)\s*$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^[^.;\n]{0,120}?(?<!\w)(năm học|giai đoạn|nhiệm kỳ|năm)\s+((?:19|20)\d{2})", re.IGNORECASE)
 _YEAR_IN_PAREN = re.compile(r"^[^()]{0,30}?năm\s+((?:19|20)\d{2})", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
@@ -84,7 +86,7 @@ _APPOSITION_AFTER = re.compile(
     r"(?:bàn giao|trao|chuyển giao|giao lại)(?!\w)"
     # "Sở X, Khối trưởng [Khối thi đua Y | năm 2023] tổ chức hội nghị": the role (and its bloc) then the host's verb
     r"|(?:\s+(?:khối|cụm)\s+thi\s+đua[^,;.()\n]{0,80}?|\s+(?:năm học|năm)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
-    r"\s+(?:đã\s+|vừa\s+)?(?:tổ chức|chủ trì|đăng cai)(?!\w)",
+    r"\s+(?:đã\s+|vừa\s+)?(?:tổ chức|chủ trì|đăng cai|phối hợp)(?!\w)",
     re.IGNORECASE,
 )
 # "Với vai trò Trưởng khối năm 2022, Công ty X đã …": the role leads, the unit follows the comma
@@ -99,7 +101,7 @@ _COUNCIL = re.compile(r"^(?:Hội đồng|Ban|Phòng)\s+Thi\s+đua", re.IGNORECA
 _GLUED_TITLE = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s*)(?P<title>(?:phó\s+)?(?:chủ tịch|giám đốc|bí thư|chánh án|viện trưởng|trưởng ban|trưởng phòng))\s[^,;:()\n]{3,80}\s$", re.IGNORECASE)
 # "Tại hội nghị, A, Khối trưởng năm 2023, đã trao cờ …": a short adverbial lead-in before the unit that opens the clause
 _LEAD_IN = re.compile(
-    r"^(?:tại|trong|cũng tại|kết thúc|cuối|sau|sau đó|tiếp đó|dịp này|nhân dịp|mở đầu|sáng|chiều|tối|ngày)"
+    r"^(?:tại|trong|cũng tại|kết thúc|cuối|sau|sau đó|tiếp đó|dịp này|nhân dịp|mở đầu|sáng|chiều|tối|ngày|vừa qua|mới đây|gần đây)"
     r"(?:\s[^,;:()\n]{0,35})?,\s*",
     re.IGNORECASE,
 )
@@ -174,6 +176,45 @@ def _glued_title(text: str, role_start: int, floor: int) -> tuple[str, int] | No
     shown = text[:t] + text[t].upper() + text[t + 1 : role_start]
     found = unit_before(shown, role_start - 1, max(floor, t), require_title=True)
     return None if found is None or _COUNCIL.match(found[0]) else found
+
+
+# "Tổng Kiểm toán Nhà nước Lê Văn A - Khối trưởng": an official titled "Tổng <agency>" heads that agency
+_TONG_TITLE = re.compile(r"(?:^|[\s,;:(])Tổng\s+(?P<unit>" + UPPER + r"[^,;:()\n\d]{2,60}?)\s*$")
+_NAME_AT_END = re.compile(r"\s(?P<name>" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){1,3})\s*$")
+# "đồng chí Trần Văn A- Giám đốc Sở X, Khối phó": a dash glued to the person's name opens the title
+_GLUED_DASH = re.compile(r"(?<=\w)[-–—]\s*")
+
+
+def _official_named(text: str, end: int, floor: int) -> tuple[str, int] | None:
+    """The unit of "<title> <unit> <Person Name>" ending at ``end`` ("Giám đốc Sở X Lê Văn A - Trưởng khối")."""
+    m = _NAME_AT_END.search(text, max(floor, end - 40), end)
+    if m is None or m.group("name").split()[0] not in words("surnames"):
+        return None
+    stop = m.start()
+    found = unit_before(text, stop, floor, require_title=True)
+    if found is not None:
+        return found
+    t = _TONG_TITLE.search(text, max(floor, stop - 80), stop)
+    return (t.group("unit").strip(), t.start("unit")) if t is not None else None
+
+
+def _after_glued_dash(text: str, end: int, floor: int) -> tuple[str, int] | None:
+    """The titled unit after a dash glued to a name ("Trần Văn A- Giám đốc Sở X"), read from the dash on."""
+    last = None
+    for d in _GLUED_DASH.finditer(text, max(floor, end - 120), end):
+        last = d
+    if last is None or re.search(r"[,;:(]", text[last.end() : end]):
+        return None
+    return unit_before(text, end, last.end(), require_title=True)
+
+
+def _lower_head(text: str, found: tuple[str, int], floor: int) -> tuple[str, int]:
+    """Take back a lower-case "trường" before a capitalised school name ("đại diện trường Cao đẳng X")."""
+    unit, start = found
+    m = re.search(r"(?<!\w)trường\s+$", text[max(floor, start - 10) : start])
+    if m is None or not unit[:1].isupper():
+        return found
+    return text[start - len(m.group(0)) : start] + unit, start - len(m.group(0))
 
 
 def _default_year(records: ArticleRecords, elected: bool) -> int | None:
@@ -367,6 +408,11 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                         # read off an official's title, the unit yields to a stated leader of the same slot
                         source = "rule:leader_title" if bare[1] > opened else "rule:leader_before"
                 if found is None and comma and not apposition:
+                    found = _after_glued_dash(text, end, sent.start)
+                if found is None and cue.group(0).strip()[:1] in ",-–—":
+                    found = _official_named(text, end, sent.start)
+                    source = "rule:leader_title"
+                if found is None and comma and not apposition:
                     bare = unit_before(text, end, sent.start)
                     if bare is not None and _HANDED_TO.search(text, max(sent.start, bare[1] - 80), bare[1]):
                         found, source = bare, "rule:leader_handover"
@@ -399,7 +445,7 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                     source = "rule:leader_after"
             if found is None:
                 continue
-            unit, ustart = found
+            unit, ustart = _lower_head(text, found, sent.start)
             if stated is _NO_YEAR:
                 stated = _explicit_year(text, m.start(), m.end(), sent.start)
             if stated is _NO_YEAR and source != "rule:leader_title":

@@ -300,3 +300,38 @@ def test_a_person_before_the_comma_is_no_unit():
 )
 def test_role_glued_led_or_tabled(text, expected):
     assert leaders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place ending in "Tân" is no "tân" (new) before the role
+        ("Năm 2023, Cụm thi đua số 3 tổng kết năm 2023. Phát biểu, đồng chí Võ Minh Chánh, Viện trưởng VKSND huyện "
+         "Long Tân - đơn vị Cụm trưởng cho biết các đơn vị đều hoàn thành nhiệm vụ.",
+         {("VKSND huyện Long Tân", "head", 2023)}),
+        # "được chỉ định là Cụm trưởng": the designation verb is no part of the unit
+        ("Cụm thi đua số 2 gồm 5 đơn vị ký giao ước năm 2021. Trong đó VKSND huyện Mỹ Lộc được chỉ định là Cụm trưởng, "
+         "VKSND huyện Tân Hòa là Cụm phó.",
+         {("VKSND huyện Mỹ Lộc", "head", 2021), ("VKSND huyện Tân Hòa", "deputy", 2021)}),
+        # "Tổng <agency> <Person> - Khối trưởng": the official's agency leads
+        ("Ngày 12/3/2024, Khối thi đua các cơ quan Trung ương tổng kết năm 2023. Phát biểu khai mạc, Tổng Thanh tra "
+         "Chính phủ Trần Văn Bình - Khối trưởng Khối thi đua cho biết năm qua có nhiều đổi mới.",
+         {("Thanh tra Chính phủ", "head", 2023)}),
+        ("Ngày 9/1/2022, Khối thi đua Văn xã tổng kết năm 2021. Chủ trì có Giám đốc Sở Y tế Nguyễn Văn Hùng - Trưởng "
+         "khối thi đua năm 2021.",
+         {("Sở Y tế", "head", 2021)}),
+        # "Vừa qua, <unit>, Khối trưởng … phối hợp …": the unit opens the sentence after a time lead-in
+        ("Vừa qua, Công an tỉnh, Khối trưởng Khối thi đua Nội chính tỉnh phối hợp với các đơn vị tổ chức giải bóng "
+         "đá năm 2022.",
+         {("Công an tỉnh", "head", 2022)}),
+        # a dash glued to the person's name: "Lê Văn Đào- Giám đốc Sở X, Khối phó"
+        ("Hội nghị năm 2022 do đồng chí Hà Văn Minh – Trưởng Ban Dân tộc tỉnh, Khối trưởng Khối thi đua chủ trì; "
+         "đồng chí Lê Văn Đào- Giám đốc Sở Nội vụ, Khối phó Khối thi đua đồng chủ trì.",
+         {("Ban Dân tộc tỉnh", "head", None), ("Sở Nội vụ", "deputy", None)}),
+        # a lower-case "trường" before the school's capitalised name belongs to the unit
+        ("Ông Lê Văn Nam, đại diện trường Cao đẳng Nghề Hạ Long - Trưởng khối thi đua năm học 2022-2023.",
+         {("trường Cao đẳng Nghề Hạ Long", "head", None)}),
+    ],
+)
+def test_leader_real_page_shapes(text: str, expected: set[tuple[str, str, int | None]]) -> None:
+    assert leaders_of(text) == expected
