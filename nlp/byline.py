@@ -25,7 +25,8 @@ _EXPLICIT = re.compile(
     r"(?:Bài|Tin)\s*(?:(?:,|và|/|&)\s*ảnh)?\s*:)[ \t]*(?P<name>[^\n(|]{2,60})"
 )
 _CUT = re.compile(r"\s+[-–—|]\s+|\s*\(|\s*,\s*(?=\d)|\s+-\s*(?=Th\d|\d)")
-_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ']*\.?|(?:[A-ZĐÀ-Ỹ]\.){1,3}[A-ZĐÀ-Ỹ]?[a-zđà-ỹ]*)$")
+# a name word, or initials before a given name in any case ("T.Văn", "T.VĂN", "N.H")
+_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ']*\.?|(?:[A-ZĐÀ-Ỹ]\.){1,3}(?:[A-ZĐÀ-Ỹ]?[a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+))$")
 _NOT_NAME = {
     "quang cao", "lien ket", "lien ket web", "binh luan", "dang nhap", "trang chu", "chia se", "tin tuc",
     "video", "menu", "xem them", "tin lien quan", "bao cao", "thong bao", "ket luan", "hoi nghi",
@@ -140,6 +141,21 @@ def _is_body_line(line: str, after_body: bool = False) -> bool:
     return after_body and stripped[-1] in ".!?…" and len(stripped.split()) >= MIN_CLOSING_WORDS
 
 
+# "Nguồn: Hoàng Văn A - Phòng Nghiệp vụ": a source line naming a person (not a paper) signs the article
+_SOURCE_PERSON = re.compile(r"^[ \t]*Nguồn\s*:\s*(?P<rest>[^\n]{4,80})$")
+
+
+def _source_person(rest: str) -> str | None:
+    """The person a source line names: 2–4 capitalised words opening with a surname, maybe then an office."""
+    name = _clean_candidate(rest)
+    if name is None or _DASH.search(name) or "," in name:
+        return None
+    parts = name.split()
+    if not 2 <= len(parts) <= 4 or parts[0] not in words("surnames") or name.isupper():
+        return None
+    return name
+
+
 def extract_byline(doc: PreparedText) -> tuple[str, Span] | None:
     """Return (author, evidence span) for the article's byline, or None."""
     text = doc.text
@@ -157,7 +173,12 @@ def extract_byline(doc: PreparedText) -> tuple[str, Span] | None:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if prev_body and len(line.strip()) <= 80:
+        source = _SOURCE_PERSON.match(line)
+        if source is not None:
+            name = _source_person(source.group("rest"))
+            if name:
+                best = (name, text.find(name, line_start))
+        elif prev_body and len(line.strip()) <= 80:
             name = _clean_candidate(line)
             if name:
                 best = (name, text.find(name, line_start))

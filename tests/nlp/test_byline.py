@@ -135,3 +135,20 @@ def test_byline_given_name_thi_and_an_abbreviated_office(closing: str, author: s
 def test_a_line_about_thi_dua_is_not_a_byline() -> None:
     text = "Hội nghị đã thống nhất các chỉ tiêu thi đua cho năm tới và giao nhiệm vụ cho từng đơn vị.\nThi Đua Yêu Nước\n"
     assert extract_byline(prepare(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials before a given name, in capitals, or initials only
+        (f"{BODY}\n\nH.MINH\n\nChia sẻ bài viết", "H.MINH"),
+        (f"{BODY}\n\nT.Q\n\nChia sẻ bài viết", "T.Q"),
+        # a source line naming a person (and an office) signs the article; a paper or portal does not
+        (f"{BODY}\n\nẢnh lưu niệm các đại biểu\n\nNguồn: Trần Văn Bảo - Phòng Tổng hợp", "Trần Văn Bảo"),
+        (f"{BODY}\n\nNguồn: Báo Lâm Đồng", None),
+        (f"{BODY}\n\nNguồn: Sở Nội vụ tỉnh", None),
+    ],
+)
+def test_byline_initials_and_source_person(text: str, expected: str | None) -> None:
+    got = extract_byline(prepare(text))
+    assert (got[0] if got else None) == expected
