@@ -16,7 +16,11 @@ _SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã
 # "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
 _SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
 _NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)
-SHARED_HEAD = re.compile(r"(?:gồm(?:\s+có)?|với|có)\s+(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN + r"\s*:\s*$")
+# "gồm 6 VKSND các huyện, thị xã, thành phố: A, B": several kinds of place after the plural, the agency alone is shared
+SHARED_HEAD = re.compile(
+    r"(?:gồm(?:\s+có)?|với|có)\s+(?:\d{1,2}\s+)?(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN
+    + r"(?P<kinds>(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường))*)\s*:\s*$"
+)
 # "các đồng chí Chủ tịch LĐLĐ các huyện:", "lãnh đạo Hội Nông dân các xã:": the prefix before a plural and a colon
 _PLURAL_BEFORE_COLON = re.compile(r"(?P<pre>[^.;:\n]{1,80}?)\s+các\s+" + _SHARED_NOUN + r"\s*:\s*$")
 _CLAUSE = re.compile(r"(?<!\w)(?:có|của|cùng|với|là|tại|dự|gồm|đồng chí|ông|bà)(?!\w)")

@@ -119,7 +119,9 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    r"(?<![\d/.,])(?:(?P<n>\d{1,3})(?:/\d{1,3})?|(?<!\w)(?P<w>" + _NUMBER_WORD + r"))\s+(?P<noun>" + _NOUN + r")(?!\w)",
+    r"(?<![\d/.,])(?:(?P<n>\d{1,3})(?:/\d{1,3})?|(?<!\w)(?P<w>" + _NUMBER_WORD + r"))\s+(?P<noun>" + _NOUN
+    # "gồm 6 VKSND các huyện, thị xã: …": an agency's abbreviation before the plural of its places
+    + r"|(?-i:[A-ZĐ]{3,8})(?=\s+các\s+" + _PLACE_NOUN + r"(?!\w)))(?!\w)",
     re.IGNORECASE,
 )
 # "07 sở, ngành là thành viên thuộc khối": "là" before the membership
@@ -264,7 +266,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 leading = list_items(text, pre_start, pre_start + joint[-1].start(), noun)
                 pre = pre[joint[-1].end() :]
             if _head_pattern().match(pre):  # "gồm UBND các huyện: A, B"
-                shared = (pre, head.group("noun").lower())
+                shared = (pre, "" if head.group("kinds") else head.group("noun").lower())
             else:
                 leading = []
         if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
@@ -485,6 +487,11 @@ def _bare_key(unit: str) -> str:
     return unit_key(_PEOPLES_COMMITTEE.sub("", unit))
 
 
+def _placeless(key: str) -> str:
+    """A unit key without its place nouns: "VKSND huyện A" written in a list as "VKSND A" is one unit."""
+    return re.sub(r"(?<!\S)(?:huyen|quan|thi xa|thanh pho|thi tran|xa|phuong) ", "", fold_key(key))
+
+
 # "thành viên của Khối như A, B", "gồm 12 đơn vị, trong đó có A, B": some members by way of example
 _PARTIAL = re.compile(r"(?<!\w)(?:như|trong đó(?:\s+có)?|tiêu biểu là)(?!\w)[^.;\n]{0,30}$", re.IGNORECASE)
 
@@ -510,7 +517,7 @@ def fill(doc: PreparedText, records: ArticleRecords) -> None:
             if whole and leader.year and latest and leader.year < latest:
                 continue
             k = _bare_key(leader.unit)
-            if not any(k in x or x in k for x in keys):
+            if not any(k in x or x in k or _placeless(k) == _placeless(x) for x in keys):
                 keys.add(k)
                 members.append(Member(unit=leader.unit, start=leader.start, end=leader.end, source="rule:member_leader"))
     records.members = members

@@ -660,3 +660,14 @@ def test_an_agency_written_on_the_first_place_goes_on_over_a_plural_after_it() -
 def test_a_bare_plural_after_a_place_keeps_no_agency() -> None:
     text = "Cụm thi đua số 2 gồm: thành phố Hòa Lạc và các huyện Đông Sơn, Tây Sơn."
     assert [m.unit for m in extract_members(doc(text))] == ["thành phố Hòa Lạc", "huyện Đông Sơn", "huyện Tây Sơn"]
+
+
+def test_a_plural_over_several_kinds_of_place_shares_only_its_agency() -> None:
+    text = ("Cụm thi đua số 4 bao gồm 4 TAND các huyện, thị xã, thành phố: Hòa Lạc, Đông Sơn, Tây Sơn và Bắc Sơn. "
+            "Trong đó TAND huyện Đông Sơn được chỉ định là Cụm trưởng.")
+    d = doc(text)
+    r = records_after_events(d)
+    fill_leaders(d, r)
+    fill(d, r)
+    assert [m.unit for m in r.members] == ["TAND Hòa Lạc", "TAND Đông Sơn", "TAND Tây Sơn", "TAND Bắc Sơn"]
+    assert r.member_count == 4
