@@ -27,6 +27,9 @@ MAX_CUE_GAP = 60
 # Gap between two quotations of one list: "“A” và của Ban Thường vụ Tỉnh ủy “B”".
 MAX_LIST_GAP = 45
 MIN_WORDS, MAX_WORDS = 2, 40
+# A year's theme or motto ("chủ đề thi đua năm 2025: “…”") strings several slogans and runs longer.
+MAX_THEME_WORDS = 70
+_THEME_CUE = re.compile(r"(?:chủ đề|khẩu hiệu|phương châm)[^.!?“”\"\n]{0,40}$", re.IGNORECASE)
 _DOC_TITLE = re.compile(r"(?:\bvề|\bvề việc|V/v|\btheo|\bcủa)\s*$", re.IGNORECASE)
 _NOT_MOVEMENT = re.compile(r"^(?:hội thi|cuộc thi|giải|hội thao|hội diễn|liên hoan|ảnh)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,;:.…]*(?:và|cùng|hay|hoặc)?[\s\w,;:()\-–]*$")
@@ -151,9 +154,10 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
         lead = raw.find(name) if name else 0
         words = name.split()
         accepted = False
-        if MIN_WORDS <= len(words) <= MAX_WORDS and not _NOT_MOVEMENT.match(name):
-            line_start = text.rfind("\n", 0, start) + 1
-            before = text[max(line_start, start - 1 - MAX_CUE_GAP - 40) : start - 1]
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 1 - MAX_CUE_GAP - 40) : start - 1]
+        most = MAX_THEME_WORDS if _THEME_CUE.search(before) else MAX_WORDS
+        if MIN_WORDS <= len(words) <= most and not _NOT_MOVEMENT.match(name):
             if _FUND.search(before):
                 accepted = False  # "ủng hộ Quỹ “Vì người nghèo”": the fund, even when a movement shares its name
             elif _is_known(name):

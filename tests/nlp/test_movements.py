@@ -132,3 +132,14 @@ def test_headline_cue_does_not_take_the_next_line() -> None:
         "Thời sự 05/03/2021 - 04:17\n\nChiều 4-3, Khối tổ chức hội nghị ký kết giao ước thi đua."
     )
     assert [m.name for m in extract_movements(prepare(text))] == []
+
+
+def test_a_long_yearly_theme_after_its_cue() -> None:
+    """A year's theme strings several slogans and runs past the usual length; its cue still makes it a movement."""
+    theme = (
+        "Đoàn kết, kỷ cương; chủ động, sáng tạo; minh bạch, hiệu quả; tăng tốc, bứt phá; thi đua phấn đấu hoàn thành "
+        "xuất sắc các mục tiêu, chỉ tiêu, nhiệm vụ công tác Hải quan năm 2024, lập thành tích chào mừng 80 năm Ngày "
+        "thành lập ngành Hải quan Việt Nam"
+    )
+    text = f"Bám sát chủ đề thi đua năm 2024: “ {theme}”. Các đơn vị đã triển khai thực hiện."
+    assert [m.name for m in extract_movements(prepare(text))] == [theme]
