@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlp.folding import fold_aligned, fold_word
 from nlp.places import province_name_pattern
@@ -27,7 +27,7 @@ MAX_NAME_TOKENS = 18  # the longest real bloc name seen is about 14 words
 # Where a bloc name has ended: a verb or clause word, matched on the lower-cased (accented) text.
 _STOP_AT = re.compile(
     r"(?:đã|vừa|đang|sẽ|gồm|bao gồm|hiện|do|thuộc|là|làm|được|cần|tiếp tục|đạt|thực hiện|quyết|nhận|với"
-    r"|luôn|cũng|đều|này|chấm|của|tại|lần|theo|như|chủ trì|ký|kí|tiến hành|tham gia|tham dự|đăng|sơ kết|tổng kết"
+    r"|luôn|cũng|đều|này|nói\s+(?:riêng|chung)|chấm|của|tại|lần|theo|như|chủ trì|ký|kí|tiến hành|tham gia|tham dự|đăng|sơ kết|tổng kết"
     r"|triển khai|phát động|tọa đàm|toạ đàm|hội thảo|giao lưu|hội thao|hội thi|họp|năm\s+\d+|năm\s+(?:học|nay|qua)|trong\s+(?:\d+|năm|thời|qua|những|các năm|công tác)"
     r"|có\s+(?:\d+|trên|hơn|gần|tổng)|đoàn kết|hợp tác(?!\s+xã)|giai đoạn|danh hiệu|nhất trí|trưởng\s+(?:khối|cụm)"
     r"|phó\s+(?:trưởng|khối|cụm)|khối\s+(?:trưởng|phó)|cụm\s+(?:trưởng|phó)"
@@ -70,12 +70,13 @@ class BlocMention:
     in_title: bool = False
 
 
-def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
-    """Return (end, token spans) of the bloc name that starts at ``pos``."""
+def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]], str | None]:
+    """Return (end, token spans, the closing number followed by a parent organisation) of the name at ``pos``."""
     lower = text[pos : pos + 300].lower()
     tokens: list[tuple[int, int]] = []
     skipping = False
     number_at = 0  # tokens kept up to a number whose descriptive tail is being read
+    parent_of: str | None = None  # the bloc's number when a parent organisation follows it
     for m in _TOKEN.finditer(text, pos, min(len(text), pos + 300)):
         s, e = m.start(), m.end()
         if tokens and "\n" in text[tokens[-1][1] : s]:
@@ -135,8 +136,9 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
             number_at = len(tokens)  # "Cụm thi đua số 9 các xã khu vực …": the description goes on
             continue
         if closing or raw.isdigit() or _ROMAN.match(raw):
-            parent_end = None if closing else _parent_org_end(text, e)
+            parent_end = None if closing else (_parent_org_end(text, e) or _sector_org_end(text, e))
             if parent_end is not None:  # "Cụm thi đua số 2 Liên đoàn Lao động tỉnh": the parent organisation
+                parent_of = raw
                 tokens.extend((t.start(), t.end()) for t in _TOKEN.finditer(text, e, parent_end))
             break  # a number closes the name: "Khối thi đua số 8"
         if len(tokens) >= MAX_NAME_TOKENS:
@@ -146,7 +148,7 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
     if number_at and _BARE_TAIL.fullmatch(" ".join(text[a:b].lower() for a, b in tokens[number_at:])):
         del tokens[number_at:]  # "số 2 các xã thuộc …": only the unit type was read, no description
     end = tokens[-1][1] if tokens else pos
-    return end, tokens
+    return end, tokens, parent_of
 
 
 # After a bloc's number, an unbracketed description of the local units it groups, as clusters of the two-level
@@ -187,6 +189,50 @@ def _parent_org_end(text: str, pos: int) -> int | None:
     if name is not None and text[end + name.start() : end + name.start() + 1].isupper():
         end += name.end()
     return end
+
+
+# After a bloc's number, the sector organisation whose cluster it is, named without a province: "Cụm thi đua số 4
+# Kho bạc Nhà nước", "số IX Tòa án nhân dân", "số 5 BHXH Việt Nam", "số 3 Hải quan"; or "thuộc" and its
+# parent ("số 5 thuộc Cục Thuế"). The phrase runs to a verb or clause word, punctuation or the line's end.
+_ORG_WORD = re.compile(r"[\w&-]+")
+_ORG_HEAD = re.compile(
+    r"(?:Cục|Tổng cục|Bộ|Ngân hàng|Kho bạc|Bảo hiểm|Hải quan|Thuế|Tòa án|Toà án|Viện|Thanh tra|Kiểm toán|Công an"
+    r"|Thống kê|Kiểm lâm|Quản lý thị trường|Thi hành án|Điện lực|Bưu điện|Liên đoàn|Hội|Công đoàn|Tổng công ty"
+    r"|Công ty|Tập đoàn|Trường|Đại học)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _sector_org_end(text: str, pos: int) -> int | None:
+    """End of the sector organisation (or "thuộc" + parent) right after a bloc's number at ``pos``, else None."""
+    m = re.compile(r" +(thuộc +)?(?=[A-ZĐÀ-Ỹ])").match(text, pos)
+    if m is None or _NOT_PARENT.match(text, m.end()):
+        return None
+    words: list[re.Match[str]] = []
+    at = m.end()
+    while len(words) < 6:
+        w = _ORG_WORD.match(text, at)
+        if w is None:
+            break
+        lower = text[w.start() : w.start() + 40].lower()
+        if _STOP_AT.match(lower) or re.match(r"(?:tỉnh|thành phố|năm|lần|nói)(?!\w)", lower):
+            break
+        if w.group().lower() == "và" and not text[w.end() + 1 : w.end() + 2].isupper():
+            break
+        words.append(w)
+        gap = re.compile(r" +").match(text, w.end())
+        if gap is None:
+            break
+        at = gap.end()
+    while words and words[-1].group().lower() in _TRAILING:
+        words.pop()
+    if not words:
+        return None
+    first = words[0].group()
+    abbreviation = len(first) > 1 and first.isupper() and not text[max(0, pos - 12) : pos].isupper()
+    if not (m.group(1) or abbreviation or _ORG_HEAD.match(text, words[0].start())):
+        return None  # no sector or organisation word: a person's or a place's name
+    return words[-1].end()
 
 
 _PROVINCE_HEAD = re.compile(r"(?:thuoc\s+)?(?:tinh|thanh pho|tp\.?)\s+")
@@ -235,12 +281,12 @@ def find_mentions(text: str) -> list[BlocMention]:
         pos = head_end
         while pos < len(text) and text[pos] == " ":
             pos += 1
-        end, tokens = _name_tokens(text, pos)
+        end, tokens, parent_of = _name_tokens(text, pos)
         if not tokens:
             continue
         name = text[pos:end]
         number = None
-        last = text[tokens[-1][0] : tokens[-1][1]]
+        last = parent_of or text[tokens[-1][0] : tokens[-1][1]]
         if last.isdigit() or _ROMAN.match(last):
             number = str(int(last)) if last.isdigit() else last.lower()
         key = _key(name)
@@ -290,6 +336,17 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s[:1].islower() else s
 
 
+_OF_PARENT = re.compile(r"\bso \w+ thuoc ")
+
+
+def _without_parent(m: BlocMention) -> BlocMention:
+    """The mention cut before its "thuộc <parent>"."""
+    cut = re.search(r"\s+thuộc\s", m.surface)
+    if cut is None:
+        return m
+    return replace(m, end=m.start + cut.start() if m.end > m.start else m.end, surface=m.surface[: cut.start()])
+
+
 def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMention | None:
     """Return the mention naming the article's bloc: the most mentioned bloc, in its fullest form."""
     if not mentions:
@@ -324,6 +381,14 @@ def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMent
     uses: dict[str, int] = defaultdict(int)
     for m in formal:
         uses[_key(m.surface)] += 1
+    # "Cụm thi đua số 5 thuộc Cục Thuế": the parent said with "thuộc" is the name only where the article uses
+    # that form more than any other (its standing name), else it describes the bloc in passing
+    described = {k for k in uses if _OF_PARENT.search(k) and (uses[k] < 2 or any(v >= uses[k] for o, v in uses.items() if o != k))}
+    if described:
+        formal = [_without_parent(m) if _key(m.surface) in described else m for m in formal]
+        uses = defaultdict(int)
+        for m in formal:
+            uses[_key(m.surface)] += 1
     common = [m for m in formal if uses[_key(m.surface)] * 2 >= max(uses.values())]
     # equal keys ("Hội LHPN" ~ "Hội Liên hiệp Phụ nữ"): the spelled-out form is the fuller one
     chosen = max(common, key=lambda m: (len(_key(m.surface)), not m.surface.isupper(), len(m.surface), -m.start))

@@ -130,3 +130,32 @@ def test_region_count_and_repeated_head_word(text: str, expected: str) -> None:
     records = ArticleRecords(relevant=True)
     fill(doc(text), records)
     assert records.bloc == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a sector's cluster named by its organisation after the number, without a province
+        ("Ngày 12/3, Cụm thi đua số 7 Kho bạc Nhà nước tổ chức hội nghị. Cụm thi đua số 7 gồm 5 đơn vị.", None,
+         "Cụm thi đua số 7 Kho bạc Nhà nước"),
+        ("Cụm thi đua số VI Tòa án nhân dân tổ chức sơ kết. Cụm thi đua số VI năm nay có 6 đơn vị.", None,
+         "Cụm thi đua số VI Tòa án nhân dân"),
+        ("Cụm thi đua số 3 BHXH Việt Nam đã ký kết giao ước thi đua năm 2025.", None, "Cụm thi đua số 3 BHXH Việt Nam"),
+        ("Cụm thi đua số 4 Hải quan triển khai nhiệm vụ năm 2025.", None, "Cụm thi đua số 4 Hải quan"),
+        # a person's name after the number is not an organisation
+        ("Cụm trưởng Cụm thi đua số 2 Trần Văn Bình phát biểu. Cụm thi đua số 2 tổng kết năm 2024.", None,
+         "Cụm thi đua số 2"),
+        # "thuộc <parent>" is the name where the article keeps using it, not when said once in passing
+        ("Cụm thi đua số 8 thuộc Cục Hải quan gồm 5 đơn vị. Cụm thi đua số 8 thuộc Cục Hải quan đã tổng kết.",
+         "Cụm thi đua số 8 thuộc Cục Hải quan tổng kết năm 2024", "Cụm thi đua số 8 thuộc Cục Hải quan"),
+        ("Cụm thi đua số 8 thuộc Cục Hải quan đã tổng kết năm 2024.", "Cụm thi đua số 8 tổng kết", "Cụm thi đua số 8"),
+        # "nói riêng" / "nói chung" after a name is no part of it
+        ("Khối thi đua Văn hóa - Xã hội tỉnh ký giao ước. Kết quả của ngành nói chung và Khối thi đua Văn hóa "
+         "- Xã hội nói riêng được nâng lên.", None, "Khối thi đua Văn hóa - Xã hội tỉnh"),
+    ],
+)
+def test_sector_organisation_after_number(text: str, title: str | None, expected: str) -> None:
+    """A sector organisation named after a cluster's number belongs to the name; "nói riêng" does not."""
+    records = ArticleRecords(relevant=True)
+    fill(doc(text, title=title), records)
+    assert records.bloc == expected
