@@ -27,6 +27,9 @@ MAX_CUE_GAP = 60
 # Gap between two quotations of one list: "“A” và của Ban Thường vụ Tỉnh ủy “B”".
 MAX_LIST_GAP = 45
 MIN_WORDS, MAX_WORDS = 2, 40
+# "thể hiện tinh thần "Hợp tác - Gắn kết - Phát triển"": a motto of capitalised words joined by dashes
+_SPIRIT = re.compile(r"(?<!\w)tinh thần\s*:?\s*$", re.IGNORECASE)
+_MOTTO = re.compile(r"[A-ZĐÀ-Ỹ][\w ]{1,30}?(?:\s*[-–—]\s*[A-ZĐÀ-Ỹ][\w ]{1,30}?){2,4}")
 # A year's theme or motto ("chủ đề thi đua năm 2025: “…”") strings several slogans and runs longer.
 MAX_THEME_WORDS = 70
 _THEME_CUE = re.compile(r"(?:chủ đề|khẩu hiệu|phương châm)[^.!?“”\"\n]{0,40}$", re.IGNORECASE)
@@ -161,6 +164,8 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
             if _FUND.search(before):
                 accepted = False  # "ủng hộ Quỹ “Vì người nghèo”": the fund, even when a movement shares its name
             elif _is_known(name):
+                accepted = True
+            elif _SPIRIT.search(before) and _MOTTO.fullmatch(name):
                 accepted = True
             elif not _DOC_TITLE.search(before) and not _OTHER_NOUN.search(before):
                 cue_window = before[-(MAX_CUE_GAP + 25):]

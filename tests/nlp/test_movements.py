@@ -143,3 +143,15 @@ def test_a_long_yearly_theme_after_its_cue() -> None:
     )
     text = f"Bám sát chủ đề thi đua năm 2024: “ {theme}”. Các đơn vị đã triển khai thực hiện."
     assert [m.name for m in extract_movements(prepare(text))] == [theme]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Buổi lễ thể hiện tinh thần "Đoàn kết - Sẻ chia - Vươn xa" của các đơn vị.', ["Đoàn kết - Sẻ chia - Vươn xa"]),
+        # a spirit described in a sentence is no motto
+        ('Các đơn vị giữ tinh thần "làm việc hết mình vì người dân" trong năm.', []),
+    ],
+)
+def test_a_dash_joined_motto_after_tinh_than(text: str, expected: list[str]) -> None:
+    assert [m.name for m in extract_movements(prepare(text))] == expected
