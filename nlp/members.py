@@ -76,7 +76,8 @@ _LIST_HEAD = re.compile(
     r"|(?<!\w)(?:khối|cụm)\s+thi\s+đua[^()\n.;:]{0,60}?\s*(?P<paren2>\()(?=\s*các\s+" + _PLACE_NOUN + r"\s+" + UPPER + ")"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
     # "Khối hiện có 6 đơn vị: A, B", "Khối có 6 bệnh viện: ..."
-    r"|(?<!\w)(?:có|còn)\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
+    # "thu hút sự tham gia của 9 đơn vị: A, B"
+    r"|(?<!\w)(?:có|còn|(?:tham gia|tham dự|góp mặt)\s+của)\s+(?P<n3>\d+)\s+(?P<noun3>" + _NOUN + r")(?:\s+(?:thành viên|nhà nước|[A-ZĐ]{2,5}))?"
     r"(?:\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?" + _WHERE_FROM + r"\s*,?\s*(?:(?:bao\s+)?gồm|là|trong đó(?:\s+(?:có|gồm))?)?\s*:\s*"
     # "lãnh đạo 4 đồn biên phòng trong cụm: A, B", "11 doanh nghiệp trong Khối, trong đó có A, B"
     r"|(?<![\d/.,])(?P<n5>\d+)\s+(?P<noun5>" + _NOUN + r")(?:\s+thành viên)?\s+(?:trong|thuộc|của)\s+(?:khối|cụm)(?!\w)"
@@ -457,7 +458,9 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
             continue  # "Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới": a result, not the members
         before = text[max(0, m.start() - 120) : m.start()]
         named = _LISTED_AFTER.match(after) and _BLOC_JUST_BEFORE.search(before)
-        if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên") or named):
+        # "sự tham gia của 9 đơn vị: A, B, …": the member list right after the colon is as long as the count
+        colon_list = after.startswith(":") and sum(1 for x in members if 0 <= x.start - m.end() < 600) == n
+        if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên") or named or colon_list):
             continue
         if noun in PLACE_NOUNS:
             listed = [x for x in members if x.start >= m.end() and x.start - m.end() < 400]

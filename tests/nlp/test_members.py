@@ -671,3 +671,13 @@ def test_a_plural_over_several_kinds_of_place_shares_only_its_agency() -> None:
     fill(d, r)
     assert [m.unit for m in r.members] == ["TAND Hòa Lạc", "TAND Đông Sơn", "TAND Tây Sơn", "TAND Bắc Sơn"]
     assert r.member_count == 4
+
+
+def test_the_units_taking_part_listed_after_a_count_and_a_colon() -> None:
+    text = ("Vừa qua, Khối thi đua Nội chính tổ chức hội thao.\nHội thao thu hút sự tham gia của 3 đơn vị: "
+            "Công an tỉnh, Sở Tư pháp, Thanh tra tỉnh. Các đơn vị thi đấu sôi nổi.")
+    d = doc(text)
+    r = ArticleRecords(relevant=True)
+    fill(d, r)
+    assert [m.unit for m in r.members] == ["Công an tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"]
+    assert r.member_count == 3
