@@ -30,7 +30,8 @@ from store.vntext import fold_key
 # A token is a word, with inner apostrophes and "/&." kept (H'Loan, H’Bơ, KH&CN, TP.HCM), or a one-letter
 # prefix + hyphen + word (Y-Moan); anything else is one punctuation character.
 # An Ede/Jarai prefix may stand apart with its apostrophe: "H' Liên Êban", "Y' Sao".
-_TOKEN = re.compile(r"[A-ZĐ]['’](?=\s+" + UPPER + r")|[A-ZĐ]-\w+|\w+(?:[/&'’.]\w+)*|[^\w\s]")
+# a full stop glued to the next sentence ("… Trung ương.Năm 2023") ends the word; "ThS.BS", "TP.HCM" stay whole
+_TOKEN = re.compile(r"[A-ZĐ]['’](?=\s+" + UPPER + r")|[A-ZĐ]-\w+|\w+(?:[/&'’]\w+|(?<![a-zà-ỹđ]{3})\.\w+)*|[^\w\s]")
 # Given names of Ede, Jarai, Mnong, K'Ho … people open with a prefix and an apostrophe or hyphen.
 _PREFIXED_NAME = re.compile(r"^[A-ZĐ]['’-]\w")
 MAX_NAME = 5

@@ -212,3 +212,9 @@ def test_secretary_general_and_missing_tone_mark() -> None:
         ("Lê Văn Tâm", "Phó Chủ tich kiêm Tổng Thư ký Liên hiệp Hội tỉnh")
     ]
     assert _titled("Ông Lê Văn Tâm, Giám đốc Sở Y tế ký giao ước.") == [("Lê Văn Tâm", "Giám đốc Sở Y tế")]
+
+
+def test_a_title_stops_at_a_full_stop_glued_to_the_next_sentence() -> None:
+    text = "Hội nghị có sự tham dự của ông Lê Văn Hải, Phó Trưởng ban Thi đua - Khen thưởng Trung ương.Năm 2024, Khối đã đổi mới."
+    got = [(p.name, p.title) for p in extract_people(prepare(text))]
+    assert got == [("Lê Văn Hải", "Phó Trưởng ban Thi đua - Khen thưởng Trung ương")]
