@@ -209,6 +209,7 @@ def _proper_place(name: str) -> bool:
 
 def _normalise(item: str, noun: str | None) -> str | None:
     item = _ROLE_TAIL.sub("", _OWN_PLACE_NOUN.sub("", item.strip()))
+    item = re.sub(r"^(?:và\s+)?các\s+sở\s+(?=" + UPPER + ")", "Sở ", item)  # "các sở Nội vụ, Tài chính": a plural head
     name = clean_unit(_OTHERS_TAIL.sub("", _CLAUSE_TAIL.sub("", re.sub(r"^(?:và|các)\s+", "", item))))
     if not name:
         return None

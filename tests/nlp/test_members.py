@@ -681,3 +681,8 @@ def test_the_units_taking_part_listed_after_a_count_and_a_colon() -> None:
     fill(d, r)
     assert [m.unit for m in r.members] == ["Công an tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"]
     assert r.member_count == 3
+
+
+def test_a_plural_department_head_in_lower_case_goes_on_over_the_list() -> None:
+    text = "Khối thi đua có 4 đơn vị thành viên, bao gồm: các sở Nội vụ, Tài chính, Tư pháp; Ban Dân tộc tỉnh."
+    assert [m.unit for m in extract_members(doc(text))] == ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Ban Dân tộc tỉnh"]
