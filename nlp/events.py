@@ -37,6 +37,8 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tong_ket", re.compile(
         r"(?<!\w)tong\s*ket" + _REVIEW_OBJECT + r"|hoi nghi tong ket|(?<!\w)tong ket\s*,\s*(?:binh xet|danh gia)"
         r"|" + _ASSESS + r"(?:(?!" + _PART_OF_YEAR + r"|thang)[^.;]){0,60}?nam (?:hoc )?(?:19|20)\d\d(?!\s*[-–]\s*\d)"
+        # the year's rating meeting: "(họp) bình xét thi đua năm 2023" (titles are awarded for a whole year)
+        r"|(?<![,;] )(?<!va )(?<!\w)binh xet(?:,\s*suy ton)? (?:thi dua|danh hieu thi dua|khen thuong) nam (?:19|20)\d\d(?!\s*[-–]\s*\d)"
     )),
     ("giao_uoc", re.compile(r"(?<!dang )(?<!\w)(?:ky|ki)(?: ket)?(?: ban)?\s+(?:giao uoc|cam ket thi dua)|giao uoc thi dua")),
     # the meeting launches this year's emulation ("phát động thi đua năm 2021"), not "phong trào do tỉnh phát động"
@@ -66,6 +68,13 @@ _EXTRA_ACTIVITY = re.compile(
 )
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
+# a covenant signed earlier, now carried out or assessed: "thực hiện (hiệu quả các nội dung ký kết) giao ước",
+# "theo giao ước thi đua đã đăng ký", "Giao ước thi đua được ký kết (đầu năm)"
+_COVENANT_KEPT_BEFORE = re.compile(
+    r"(?<!\w)noi dung cua\s+$|(?<!\w)(?:thuc hien|theo|can cu)\s+(?:(?:hieu qua|tot|nghiem tuc|day du)\s+)?(?:(?:cac|nhung)\s+)?"
+    r"(?:(?:noi dung|tieu chi|chi tieu|muc tieu)\s+(?:cua\s+)?)?(?:(?:da|duoc)\s+)?(?:(?:ky ket|ki ket|dang ky)\s+)?$"
+)
+_COVENANT_KEPT_AFTER = re.compile(r"^(?:\s+thi dua)?(?:\s+(?:cum|khoi))?\s+(?:da|duoc)\s+(?:ky|ki|dang ky)(?!\w)")
 
 _DAY_CUE = re.compile(r"(?:sang|chieu|toi|trua|ngay|nay|qua|\d+h\d*)\s*,?\s*(?:ngay\s*)?$")
 _DOC_BEFORE = re.compile(r"(?:so\s+\S+/\S+|/[a-z]{2,}[-\w]*|nghi dinh|quyet dinh|ke hoach|huong dan|cong van|luat)\s*,?\s*(?:ngay\s*)?$")
@@ -184,6 +193,11 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                     continue
                 if name == "giao_uoc" and _REGISTERED.search(t, max(0, m.start() - 10), m.end()):
                     continue
+                if name == "giao_uoc" and (
+                    _COVENANT_KEPT_BEFORE.search(t[max(0, m.start() - 60) : m.start()])
+                    or _COVENANT_KEPT_AFTER.match(t[m.end() :])
+                ):
+                    continue  # a covenant signed before, now carried out or assessed
                 if name in ("giao_uoc", "phat_dong") and _URGED_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
                     continue
                 if _DOC_SUBJECT_BEFORE.search(t[max(0, m.start() - 12) : m.start()]):

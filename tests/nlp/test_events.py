@@ -361,3 +361,28 @@ def test_a_page_stamp_among_the_lead_lines_does_not_date_the_meeting() -> None:
     )
     d = doc(text, title="Cụm thi đua các huyện biên giới tổng kết năm 2021")
     assert set(event_types(d, event_sentences(d))) == {"tong_ket", "giao_uoc"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        # a covenant signed before and now carried out or assessed is not this meeting's signing
+        (None, "Ngày 18/12, Khối thi đua các cơ quan kinh tế tổ chức hội nghị tổng kết năm 2024. Các đơn vị đã thực "
+         "hiện tốt các nội dung ký kết giao ước thi đua của Khối.", ["tong_ket"]),
+        (None, "Ngày 5/12, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2024 nhằm đánh giá việc thực hiện giao ước "
+         "thi đua và bình xét thi đua.", ["tong_ket"]),
+        (None, "Ngày 8/12, Khối thi đua Nội chính tổ chức hội nghị tổng kết năm 2024; căn cứ Giao ước thi đua được "
+         "ký kết, các đơn vị tự chấm điểm.", ["tong_ket"]),
+        # … a signing at the meeting still is one
+        (None, "Ngày 10/1, Khối thi đua các cơ quan kinh tế tổ chức hội nghị tổng kết năm 2024 và ký kết giao ước "
+         "thi đua năm 2025.", ["tong_ket", "giao_uoc"]),
+        # the year's rating meeting is a year-end review; a regulation on rating is not
+        ("Cụm thi đua số 4 bình xét thi đua năm 2024", "Chiều 20/12, các đơn vị Cụm thi đua số 4 họp bình xét, "
+         "suy tôn tập thể dẫn đầu.", ["tong_ket"]),
+        (None, "Ngày 12/1, Cụm thi đua số 4 tổ chức lễ ký kết giao ước thi đua, thông qua quy chế hoạt động, bình xét "
+         "thi đua năm 2025 của Cụm.", ["giao_uoc"]),
+    ],
+)
+def test_covenant_carried_out_and_rating_meeting(title: str | None, text: str, types: list[str]) -> None:
+    """Only a covenant signed at the meeting counts; a titled year's rating meeting is a tong_ket."""
+    assert records_after_events(doc(text, title=title)).event_types == types
