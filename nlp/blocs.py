@@ -163,7 +163,7 @@ _LOCAL_TAIL = re.compile(
 # vùng cao"): the bloc groups that many local units of a region (a multi-province bloc of a sector).
 _REGION_COUNT = re.compile(
     r" +(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|huyện|quận|xã)"
-    r" +(?:phía|miền|vùng|khu vực|đồng bằng|duyên hải|ven biển|biên giới|trung du|miền núi|Tây Nguyên|Tây Bắc|Đông Bắc|(?:Tây|Đông) Nam Bộ|(?:Bắc|Nam) Trung Bộ)(?!\w)"
+    r" +(?:trực thuộc Trung ương|phía|miền|vùng|khu vực|đồng bằng|duyên hải|ven biển|biên giới|trung du|miền núi|Tây Nguyên|Tây Bắc|Đông Bắc|(?:Tây|Đông) Nam Bộ|(?:Bắc|Nam) Trung Bộ)(?!\w)"
 )
 _BARE_TAIL = re.compile(rf"các(?: *(?:,|và)? *{_LOCAL_UNIT})+")
 # After a bloc's number, a provincial organisation whose internal bloc it is: a capitalised name of up to

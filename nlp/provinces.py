@@ -199,10 +199,27 @@ _REGION = re.compile(
 )
 
 
-def spans_provinces(doc: PreparedText) -> bool:
+# "Cụm thi đua 5 thành phố trực thuộc Trung ương", "Khối thi đua các tỉnh …": a bloc named by a count of provinces
+_PROVINCE_COUNT = re.compile(
+    r"(?:khoi|cum) thi dua (?:(?!so )[^\W\d]+ ){0,3}?(?:\d+|cac) (?:tinh(?:\s*,\s*thanh pho)?(?!\s+(?:uy|doan|hoi)\b)"
+    r"|thanh pho truc thuoc trung uong)(?!\w)"
+)
+# "Cụm thi đua số 4 Kho bạc Nhà nước", "Cụm thi đua số IX Tòa án nhân dân": a numbered cluster of a nationwide
+# sector (one agency of each of several provinces), its name carrying no province
+_SECTOR_CLUSTER = re.compile(
+    r"(?:khoi|cum) thi dua so \w+ (?:thuoc )?(?:kho bac|bao hiem xa hoi|bhxh|toa an|tand|vien kiem sat|vksnd|cuc"
+    r"|tong cuc|hai quan|thue|kiem toan|thong ke|ngan hang nha nuoc|nhnn|thi hanh an)(?!\w)"
+)
+_LOCAL_WORD = re.compile(r"(?<!\w)(?:tinh|thanh pho|tp|huyen|quan|thi xa)(?!\w)")
+
+
+def spans_provinces(doc: PreparedText, bloc: str | None = None) -> bool:
     """Does the bloc gather several provinces (a regional or ministry cluster) rather than one province's units?"""
     folded = fold_aligned(doc.text)
     if _REGION.search(fold_aligned(doc.title or "")) or _REGION.search(folded):
+        return True
+    name = fold_aligned(bloc or "")
+    if _PROVINCE_COUNT.search(name) or _PROVINCE_COUNT.search(folded) or (_SECTOR_CLUSTER.match(name) and not _LOCAL_WORD.search(name)):
         return True
     for m in [*_CLUSTER_LIST.finditer(folded), *_MEMBER_LIST.finditer(folded)]:
         names = {" ".join(x.group(0).split()) for x in province_name_pattern().finditer(m.group("list"))}
@@ -214,7 +231,7 @@ def spans_provinces(doc: PreparedText) -> bool:
 def fill(doc: PreparedText, records: ArticleRecords) -> None:
     """Set ``records.province``, ``records.province_new`` and the province evidence."""
     found = find_province(doc)
-    if found is None or spans_provinces(doc):
+    if found is None or spans_provinces(doc, records.bloc):
         return
     short = found[0]
     records.province_new = new_province(short)

@@ -159,3 +159,10 @@ def test_sector_organisation_after_number(text: str, title: str | None, expected
     records = ArticleRecords(relevant=True)
     fill(doc(text, title=title), records)
     assert records.bloc == expected
+
+
+def test_count_of_centrally_run_cities_stays_in_the_name() -> None:
+    """ "Cụm thi đua 4 thành phố trực thuộc Trung ương": the count and its kind of city are the name."""
+    records = ArticleRecords(relevant=True)
+    fill(doc("Sáng 10/11, Cụm thi đua 4 thành phố trực thuộc Trung ương đã tổng kết năm 2023 tại Đà Nẵng."), records)
+    assert records.bloc == "Cụm thi đua 4 thành phố trực thuộc Trung ương"

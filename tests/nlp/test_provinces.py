@@ -119,3 +119,25 @@ def test_city_abbreviation_tp_hcm_names_the_province():
     r = ArticleRecords(relevant=True)
     fill(d, r)
     assert r.province == "Hồ Chí Minh"
+
+
+@pytest.mark.parametrize(
+    ("text", "bloc", "expected"),
+    [
+        # a bloc named by a count of provinces or centrally-run cities, hosted by one of them
+        ("Sáng 10/11/2023, tại Đà Nẵng, Cụm thi đua 4 thành phố trực thuộc Trung ương tổng kết năm 2023.", None, None),
+        ("Ngày 3/12/2023, tại Huế, Cụm thi đua Hải quan 6 tỉnh miền Trung tổng kết năm 2023.", None, None),
+        # a numbered cluster of a nationwide sector, its name carrying no province, hosted by one province
+        ("Ngày 7/7/2024, tại Quảng Bình, Cụm thi đua số 6 Kho bạc Nhà nước sơ kết 6 tháng đầu năm.",
+         "Cụm thi đua số 6 Kho bạc Nhà nước", None),
+        # … a numbered cluster inside one province's sector agency keeps the province
+        ("Ngày 7/7/2024, Cụm thi đua số 2 Viện kiểm sát nhân dân tỉnh Quảng Bình sơ kết 6 tháng đầu năm.",
+         "Cụm thi đua số 2 Viện kiểm sát nhân dân tỉnh Quảng Bình", "Quảng Bình"),
+        ("Ngày 20/12/2023, Cụm thi đua số 2 tỉnh Quảng Bình tổng kết năm 2023.", "Cụm thi đua số 2", "Quảng Bình"),
+    ],
+)
+def test_a_sector_or_counted_cluster_has_no_province(text: str, bloc: str | None, expected: str | None) -> None:
+    """Clusters named by a count of provinces, or numbered within a nationwide sector, span provinces."""
+    r = ArticleRecords(relevant=True, bloc=bloc)
+    fill(doc(text), r)
+    assert r.province == expected
