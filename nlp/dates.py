@@ -72,6 +72,8 @@ def parse_dates(text: str) -> list[DateFact]:
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, day: int, month: int, year: int | None) -> None:
+        if year is not None and 2100 < year < 10000:
+            year = None  # "ngày 21 tháng 12 năm 2107": a typed year no page can have; the context gives it
         if any(s < end and start < e for s, e in taken) or not _valid(day, month, year):
             return
         taken.append((start, end))

@@ -55,3 +55,9 @@ def test_date_span_points_into_text():
 )
 def test_parse_dates_after_a_weekday(text, expected):
     assert [(f.day, f.month, f.year) for f in parse_dates(text)] == expected
+
+
+def test_a_year_no_page_can_have_is_dropped_not_the_date() -> None:
+    """ "ngày 9 tháng 12 năm 2106" (a typo): day and month stay, the year is left to the context."""
+    facts = parse_dates("Ngày 9 tháng 12 năm 2106, Khối thi đua tổ chức tổng kết; ngày 3/1/2201 họp tiếp.")
+    assert [(f.day, f.month, f.year) for f in facts] == [(9, 12, None), (3, 1, None)]
