@@ -96,6 +96,10 @@ _PASSIVE_SUBJECT = re.compile(
     r"\s+được\s+(?:[^,;:]{0,20}?\s)?(?:suy tôn|bình chọn|bình xét|công nhận|xếp|xếp hạng|đánh giá|bầu chọn)(?!\w)",
     re.IGNORECASE,
 )
+# "được (Chủ tịch) UBND tỉnh tặng": the unit after "được", or after its head's title, is the giver
+_GIVER_BEFORE = re.compile(
+    r"(?<!\w)được\s+(?:(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Trưởng|Bộ trưởng|Thủ trưởng|Viện trưởng|Chánh án|Tổng\s+\w+)\s+)?$"
+)
 _NEEDS_RECIPIENT = {"đơn vị xuất sắc", "đơn vị dẫn đầu", "giải"}
 _RANKING = {"đơn vị xuất sắc", "đơn vị dẫn đầu"}
 # "Ban tổ chức trao giải nhất toàn đoàn cho A; giải nhì cho B": the overall prize
@@ -369,9 +373,9 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
         elif _RECEIVE.search(before):
             recipients = _units_before(text, boundary, m.start)
             rule = "rule:award_received"
-            agent = re.search(r"(?<!\w)được\s+$", text[boundary : recipients[0][1]]) if recipients else None
-            if agent and _counts_before(text, boundary, boundary + agent.start()):
-                recipients = []  # "03 tập thể được UBND tỉnh tặng Bằng khen": UBND is the giver
+            agent = _GIVER_BEFORE.search(text[boundary : recipients[0][1]]) if recipients else None
+            if agent:  # "03 tập thể được UBND tỉnh tặng Bằng khen", "Các đơn vị được UBND tỉnh tặng …": the giver
+                recipients = []
             if not recipients:  # "Có 03 tập thể, 05 cá nhân được tặng Bằng khen"
                 counts = _counts_before(text, boundary, m.start)
             if (

@@ -296,3 +296,22 @@ def test_flag_with_a_quoted_name_for_the_bloc_head() -> None:
         "Công ty CP Cà phê Ea Pốk, tặng bằng khen cho 2 đơn vị."
     )
     assert got == [("cờ “đơn vị dẫn đầu công tác thi đua”", "Công ty CP Cà phê Ea Pốk", None), ("bằng khen", "tập thể", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the unit right after "được" gives the award; a generic subject names no recipient
+        ("Các đơn vị được Chủ tịch UBND huyện tặng Giấy khen năm trước.", []),
+        ("Những tập thể được UBND tỉnh tặng Bằng khen gồm: Sở Tư pháp, Sở Y tế.",
+         [("Bằng khen", "Sở Tư pháp", None), ("Bằng khen", "Sở Y tế", None)]),
+        ("Sở Xây dựng được UBND tỉnh tặng Bằng khen.", [("Bằng khen", "Sở Xây dựng", None)]),
+    ],
+)
+def test_giver_after_duoc_is_not_the_recipient(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
+
+
+def test_sector_flag_keeps_its_sector() -> None:
+    text = "Cụm đề nghị Viện trưởng xem xét công nhận danh hiệu “Cờ thi đua ngành Tư pháp” cho 2 đơn vị."
+    assert _awards(text) == [("Cờ thi đua ngành Tư pháp", "tập thể", 2)]
