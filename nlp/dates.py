@@ -37,8 +37,8 @@ class DateFact:
 
 # "ngày 29 tháng 2 năm 2012", "19 tháng 9 năm 2017", "ngày 20 tháng 03 năm 2024" (matched on folded text)
 _WORDY = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam|,)\s*(\d{4}))?(?!\d)")
-# "22/6/2017", "5-3-2024", "13.1.2021", "23 và 24/8/2014"
-_NUMERIC_Y = re.compile(r"(?<![\d/.,-])(\d{1,2})(?:\s+va\s+\d{1,2})?\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])")
+# "22/6/2017", "5-3-2024", "13.1.2021", "23 và 24/8/2014", "các ngày 04, 05/4/2024" (a two-day event: its first day)
+_NUMERIC_Y = re.compile(r"(?<![\d/.,-])(\d{1,2})(?:\s*(?:va|,)\s*\d{1,2})?\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])")
 # "2022-12-30"
 _ISO = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 # "4/8", "26-12", "9.2" (only after a day word, see _DAY_CUE)

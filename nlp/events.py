@@ -50,6 +50,11 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?<!cac )(?<!nhieu )(?<!\w)hoi nghi [^.;]{0,60}?(?:,| va) phat dong (?:phong trao |dot )?thi dua"
         # the bloc launches a short campaign: "Khối … phát động đợt thi đua cao điểm" (not a task in a list)
         r"|(?<!\w)(?:khoi|cum)(?!\w)[^.;]{0,80}?\sphat dong (?:dot|chien dich) (?:thi dua )?(?:cao diem|nuoc rut|dac biet)"
+        # the bloc itself launches ("Cụm số 3 thống nhất phát động phong trào thi đua với chủ đề …"), not "đã phát động"
+        r"|(?<!\w)(?:khoi|cum)(?: thi dua)?(?: so [0-9ivx]+)?(?: thong nhat| cung| chinh thuc)? phat dong phong trao thi dua"
+        # a step of the meeting: "Tại hội nghị, …; bầu Trưởng cụm và phát động phong trào thi đua (năm …)";
+        # a search excerpt may cut the last word ("… phát động phong trào thi")
+        r"|(?<!\w)tai hoi nghi\s*,[^.]{0,250}?(?:,|;| va) phat dong phong trao thi(?: dua|\s*$)"
     )),
 )
 # a review the meeting plans ("sẽ tổ chức tổng kết", "tổng kết Cụm vào tháng 12") is not this event
@@ -64,7 +69,7 @@ _URGED_BEFORE = re.compile(
 )
 # "sơ kết … kết hợp giao lưu thể thao": a second activity of the same meeting
 _EXTRA_ACTIVITY = re.compile(
-    r"(?<!\w)(?:ket hop|kem theo|va|dong thoi)\s+(?:to chuc\s+)?(?:giao luu|hoi thao|hoi dien)\s+(?:the thao|van nghe|van hoa)"
+    r"(?:(?<!\w)(?:ket hop|kem theo|va|dong thoi)|,)\s+(?:to chuc\s+)?(?:giao luu|hoi thao|hoi dien)\s+(?:the thao|van nghe|van hoa)"
 )
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
@@ -89,6 +94,7 @@ _H1 = re.compile(r"6 thang dau nam(?:\s+(\d{4}))?")
 _H2 = re.compile(r"6 thang cuoi nam(?:\s+(\d{4}))?")
 _SCHOOL_YEAR = re.compile(r"nam hoc\s+(\d{4})\s*[-–]\s*(\d{4})")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_H2_AHEAD = re.compile(r"(?<!\w)(?:tiep tuc|phan dau|se|tap trung|day manh)(?!\w)")
 _YEAR_AFTER = re.compile(r"nam\s+((?:19|20)\d{2})(?!\d)")
 
 _VENUE = re.compile(r"(?<!\w)[Tt]ại\s+")
@@ -387,6 +393,11 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
                 m = _H2.search(text, a.end(), a.end() + 80)
                 if m and m.group(1):
                     return f"{m.group(1)}-H2", span(s, m)
+        # "6 tháng cuối năm 2024, các đơn vị tiếp tục …": the tasks ahead name the half to come, so the review is of H1
+        for sent in doc.sentences:
+            m = _H2.search(sent.folded)
+            if m and m.group(1) and _H2_AHEAD.search(sent.folded, m.end(), m.end() + 120):
+                return f"{m.group(1)}-H1", span(sent, m)
     if "so_ket" not in types and "tong_ket" not in types:  # "ký kết giao ước thi đua 6 tháng cuối năm 2025"
         for text, s in cands:
             for a in re.finditer(r"giao uoc|phat dong", text):

@@ -61,3 +61,8 @@ def test_a_year_no_page_can_have_is_dropped_not_the_date() -> None:
     """ "ngày 9 tháng 12 năm 2106" (a typo): day and month stay, the year is left to the context."""
     facts = parse_dates("Ngày 9 tháng 12 năm 2106, Khối thi đua tổ chức tổng kết; ngày 3/1/2201 họp tiếp.")
     assert [(f.day, f.month, f.year) for f in facts] == [(9, 12, None), (3, 1, None)]
+
+
+def test_two_days_listed_with_a_comma_give_the_first_day() -> None:
+    facts = parse_dates("Trong các ngày 10, 11/5/2025 tại tỉnh nhà")
+    assert [(f.day, f.month, f.year) for f in facts] == [(10, 5, 2025)]

@@ -386,3 +386,42 @@ def test_a_page_stamp_among_the_lead_lines_does_not_date_the_meeting() -> None:
 def test_covenant_carried_out_and_rating_meeting(title: str | None, text: str, types: list[str]) -> None:
     """Only a covenant signed at the meeting counts; a titled year's rating meeting is a tong_ket."""
     assert records_after_events(doc(text, title=title)).event_types == types
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        # the bloc itself launches its movement inside the meeting
+        (None, "Ngày 15/2/2024, Cụm thi đua số 4 tổ chức lễ ký kết giao ước thi đua năm 2024. Trong năm, Cụm số 4 thống "
+               "nhất phát động phong trào thi đua với chủ đề “Chung sức, sáng tạo, về đích sớm các chỉ tiêu được giao”.",
+         ["giao_uoc", "phat_dong"]),
+        # a step in the list of what the meeting did, in a search excerpt cut before its last word
+        (None, "Ngày 20/1, Cụm thi đua số 7 tổ chức tổng kết công tác thi đua năm 2025. Tại hội nghị, các đơn vị đã bình "
+               "xét danh hiệu thi đua; bầu Sở Xây dựng làm Cụm trưởng và phát động phong trào thi",
+         ["tong_ket", "phat_dong"]),
+        # past launches recalled in a review are not this meeting's launch
+        (None, "Ngày 20/12/2024, Cụm thi đua số 7 tổ chức tổng kết công tác thi đua năm 2024. Các đơn vị trong Cụm đã "
+               "hưởng ứng các phong trào thi đua do Ủy ban nhân dân tỉnh phát động.", ["tong_ket"]),
+        # a listed second activity: "Hội nghị sơ kết, Hội diễn văn nghệ, Hội thao"
+        ("Cụm thi đua số V tổ chức Hội nghị sơ kết, Hội diễn văn nghệ, Hội thao năm 2025",
+         "Trong các ngày 10, 11/5/2025, Cụm thi đua số V tổ chức Hội nghị sơ kết, Hội diễn văn nghệ, Hội thao của các "
+         "đơn vị trong cụm.", ["so_ket", "other"]),
+    ],
+)
+def test_bloc_launch_and_listed_activities(title: str | None, text: str, types: list[str]) -> None:
+    """Launches by the bloc or listed among the meeting's steps; a cultural show listed after the review."""
+    assert sorted(records_after_events(doc(text, title=title)).event_types) == sorted(types)
+
+
+def test_two_day_event_takes_its_first_day() -> None:
+    text = "Trong các ngày 10, 11/5/2025, Cụm thi đua số V tổ chức Hội nghị sơ kết công tác thi đua của các đơn vị."
+    assert records_after_events(doc(text)).event_date == "2025-05-10"
+
+
+def test_interim_review_naming_the_half_ahead_reviews_the_first_half() -> None:
+    text = (
+        "Cụm thi đua số 6 tổ chức hội nghị sơ kết công tác thi đua khen thưởng.\n"
+        "Từ đầu năm đến nay, các đơn vị trong Cụm đã tập trung chỉ đạo phong trào thi đua yêu nước.\n"
+        "6 tháng cuối năm 2025, các đơn vị trong cụm tiếp tục đẩy mạnh các phong trào thi đua theo chuyên đề."
+    )
+    assert records_after_events(doc(text)).period == "2025-H1"
