@@ -257,7 +257,7 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
         if j > i:
             nxt_low = tokens[j + 1].low if j + 1 < len(tokens) else ""
             verb = low in _VERB_UNIGRAMS and (low, nxt_low) not in _TITLE_BIGRAMS and (tokens[j - 1].low, low) not in _TITLE_BIGRAMS
-            if verb or (low, nxt_low) in _VERB_BIGRAMS:
+            if verb or ((low, nxt_low) in _VERB_BIGRAMS and not _ceo_title(tokens, j)):
                 break
             if low == "và":
                 if j + 1 >= len(tokens) or not tokens[j + 1].is_cap or _match_seq(tokens, j + 1, honorifics):
@@ -267,6 +267,17 @@ def _title_span(text: str, tokens: list[_Tok], i: int) -> int:
         j += 1
         end = j
     return end
+
+
+def _ceo_title(tokens: list[_Tok], j: int) -> bool:
+    """Whether "điều hành" at tokens[j] completes "Giám đốc điều hành" (chief executive), not the verb.
+
+    "Giám đốc điều hành Bệnh viện A" and "Giám đốc điều hành, ông B" are a title; "Giám đốc điều hành hội nghị" chairs.
+    """
+    if j < 2 or (tokens[j - 2].low, tokens[j - 1].low) != ("giám", "đốc") or tokens[j].low != "điều":
+        return False
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    return after is None or after.is_cap or after.low in {",", ".", ";", ":"}
 
 
 def _parenthesised_unit(text: str, tokens: list[_Tok], j: int) -> int:

@@ -218,3 +218,10 @@ def test_a_title_stops_at_a_full_stop_glued_to_the_next_sentence() -> None:
     text = "Hội nghị có sự tham dự của ông Lê Văn Hải, Phó Trưởng ban Thi đua - Khen thưởng Trung ương.Năm 2024, Khối đã đổi mới."
     got = [(p.name, p.title) for p in extract_people(prepare(text))]
     assert got == [("Lê Văn Hải", "Phó Trưởng ban Thi đua - Khen thưởng Trung ương")]
+
+
+def test_chief_executive_title_keeps_dieu_hanh() -> None:
+    text = "ThS.BS Nguyễn Văn Hùng, Giám đốc điều hành Bệnh viện Đa khoa Hòa Bình, chia sẻ kinh nghiệm."
+    assert _titled(text) == [("Nguyễn Văn Hùng", "Giám đốc điều hành Bệnh viện Đa khoa Hòa Bình")]
+    # the verb "điều hành" (chairs) after a department still ends the title
+    assert _titled("Ông Trần Văn Bình, Giám đốc Sở Y tế điều hành hội nghị.") == [("Trần Văn Bình", "Giám đốc Sở Y tế")]
