@@ -44,6 +44,12 @@ _BETWEEN_GROUPS = re.compile(
 _SCHEDULE_TITLE = re.compile(r"^\s*(?:lich (?:cong tac|lam viec|hop)|chuong trinh cong tac (?:tuan|thang))(?!\w)")
 _TIME_SLOT_LINE = re.compile(r"(?:^|\n)[ \t]*[-–•+*]?[ \t]*\d{1,2}\s*(?:h|g|giờ|:)\s*\d{0,2}\s*(?:\([^)\n]{0,20}\))?\s*:")
 MIN_TIME_SLOTS = 4
+# a search, tag or paged listing ("/s/<query>?page=2", "/tag/…", "/tim-kiem?…"): teasers of many pages, not an article
+_LIST_URL = re.compile(r"[?&](?:page|p|trang)=\d|/(?:s|tag|tags|search|tim-kiem|timkiem|tu-khoa)(?:/|\?|$)", re.IGNORECASE)
+# "Lễ ký kết giao ước thi đua khối ngân hàng II": the bloc named after its event, in lower case, in the title
+_TITLE_EVENT_OF_BLOC = re.compile(
+    r"(?:giao uoc|phat dong|so ket|tong ket)(?: cong tac)? thi dua (?:cua )?(?:khoi|cum)\s+(?!lop\b)\w"
+)
 _CONGRESS = re.compile(r"dai hoi thi dua yeu nuoc|dai hoi dai bieu thi dua|hoi nghi dien hinh tien tien|dai hoi dien hinh")
 
 
@@ -74,6 +80,7 @@ def classify(doc: PreparedText) -> Verdict:
     lead_end = _lead_end(text)
     mentions = find_mentions(text)
     title_mentions = find_mentions(title) if title else []
+    title_bloc_event = bool(_TITLE_EVENT_OF_BLOC.search(ftitle))
     if not mentions and not title_mentions:
         return Verdict(False, 0.5)
 
@@ -87,12 +94,12 @@ def classify(doc: PreparedText) -> Verdict:
         and not _in_caption(text, m.start)
     ]
     head = ftitle + "\n" + folded[:lead_end]
-    if title_mentions or lead_mentions:
+    if title_mentions or lead_mentions or title_bloc_event:
         score += 1.5
     if any(m.formal for m in title_mentions + lead_mentions):
         score += 0.5
     # the bloc is the subject of an event in the title or lead
-    if _EVENT.search(ftitle) and title_mentions:
+    if (_EVENT.search(ftitle) and title_mentions) or title_bloc_event:
         score += 1.5
     if any(_event_near(folded, m) for m in lead_mentions):
         score += 1.5
@@ -100,7 +107,7 @@ def classify(doc: PreparedText) -> Verdict:
         score += 1.0  # "Khối thi đua X: đoàn kết, sáng tạo" over a lead that reports the meeting
     if len(mentions) >= 3:
         score += 0.5
-    if _EVENT.search(folded[:lead_end]) and not lead_mentions and not title_mentions:
+    if _EVENT.search(folded[:lead_end]) and not lead_mentions and not title_mentions and not title_bloc_event:
         score -= 0.5
     if _enumerated_blocs(text, mentions) >= MIN_ENUMERATED_BLOCS:
         score -= 2.0  # "1. Cụm thi đua A: …\n2. Khối thi đua B: …": a decision or roundup over many blocs
@@ -114,6 +121,8 @@ def classify(doc: PreparedText) -> Verdict:
         score -= 2.0
     if _BETWEEN_GROUPS.search(head):
         score -= 2.0
+    if doc.url and _LIST_URL.search(doc.url):
+        score -= 3.0
     if _SCHEDULE_TITLE.search(ftitle) or len(_TIME_SLOT_LINE.findall(text[:20000])) >= MIN_TIME_SLOTS:
         score -= 3.0
     evidence = (lead_mentions or mentions or [None])[0]

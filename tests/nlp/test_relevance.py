@@ -185,3 +185,35 @@ def test_bloc_named_only_in_a_photo_caption_is_not_the_news():
         "Chiều 15/12, Khối thi đua các cơ quan Kinh tế - Kỹ thuật tổ chức hội nghị tổng kết năm 2022. Lãnh đạo Sở",
     )
     assert classify(doc(report, title="Công tác thi đua - động lực phát triển")).relevant
+
+
+def test_title_naming_the_bloc_after_its_event_in_lower_case_is_relevant() -> None:
+    """The body names the bloc only in a photo caption; the title says "giao ước thi đua khối X"."""
+    title = "Lễ ký kết giao ước thi đua khối doanh nghiệp II - Năm 2021."
+    text = (
+        "Nhằm thực hiện kế hoạch năm 2021 của ngành, các đơn vị đã nghiên cứu, bổ sung nội dung để làm cơ sở "
+        "đăng ký thi đua và chấm điểm thi đua của khối năm 2021.\n\n"
+        "Bà Lê Thị Hoa, đại diện trưởng khối thi đua doanh nghiệp II phát biểu tại Hội Nghị\n\n"
+        "Các công ty thành viên khối doanh nghiệp II gồm 6 đơn vị đã thảo luận, thống nhất tiêu chí thi đua và tiến "
+        "hành ký kết giao ước thi đua của Khối năm 2021."
+    )
+    assert classify(doc(text, title=title)).relevant
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://baotinh.example.vn/s/thi%20dua?page=2",
+        "https://baotinh.example.vn/tag/khoi-thi-dua-noi-chinh",
+        "https://sonoivu.example.gov.vn/tim-kiem?q=cum+thi+dua",
+    ],
+)
+def test_search_and_tag_listing_pages_are_not_articles(url: str) -> None:
+    """A search or tag page shows teasers of other pages, even when its only teaser is a bloc meeting."""
+    text = (
+        "Khối thi đua các cơ quan Nội chính ký kết giao ước thi đua năm 2024\n"
+        "Chiều 12/3, tại Công an tỉnh, khối thi đua các cơ quan Nội chính đã tổ chức hội nghị ký kết giao ước thi "
+        "đua năm 2024 với sự tham dự của 8 cơ quan trong khối."
+    )
+    assert not classify(doc(text, title="thi đua", url=url)).relevant
+    assert classify(doc(text, title="thi đua", url="https://baotinh.example.vn/khoi-thi-dua-ky-giao-uoc-123.html")).relevant
