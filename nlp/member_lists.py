@@ -59,6 +59,13 @@ def _dash_fold(s: str) -> str:
     return " ".join(re.sub(r"[-–—,]", " ", s.lower()).split())
 
 
+# an office serving several elected bodies is one unit: "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng HĐND và UBND huyện"
+# (the office's name before "và" is bodies only, so "Văn phòng Tỉnh ủy và UBND huyện A" stays two units)
+_BODY = r"(?:HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Đoàn ĐBQH|Đoàn Đại biểu Quốc hội|Đoàn đại biểu Quốc hội)(?!\w)"
+_SERVED_BODY = re.compile(_BODY)
+_SHARED_OFFICE = re.compile(r"(?:Văn phòng|VP)\s+" + _BODY + r"(?:\s*,\s*" + _BODY + ")*")
+
+
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
     if is_department(item):
@@ -75,6 +82,8 @@ def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
             # "Tp. Phủ Lý và các huyện Kim Bảng, ...": the plural opens the next items, it is kept for their prefix
             shared = m.end() - len("các ") if "các" in m.group(0) else m.end()
             return [(item[: m.start()], start)] + _split_and(item[shared:], start + shared, bare)
+        if _SHARED_OFFICE.fullmatch(item[: m.start()]) and _SERVED_BODY.match(rest):
+            continue  # "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office serving both bodies
         head = _head_pattern().match(rest)
         opens_unit = head is not None and (rest[:1].isupper() or head.group(0) in place_heads())
         if head is not None and head.group(0).lower() in place_heads():

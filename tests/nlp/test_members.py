@@ -686,3 +686,17 @@ def test_the_units_taking_part_listed_after_a_count_and_a_colon() -> None:
 def test_a_plural_department_head_in_lower_case_goes_on_over_the_list() -> None:
     text = "Khối thi đua có 4 đơn vị thành viên, bao gồm: các sở Nội vụ, Tài chính, Tư pháp; Ban Dân tộc tỉnh."
     assert [m.unit for m in extract_members(doc(text))] == ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Ban Dân tộc tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office serving two elected bodies is one member; an office followed by another unit is two
+        ("Khối gồm: Sở Tư pháp, Văn phòng Đoàn ĐBQH và HĐND tỉnh, Thanh tra tỉnh.",
+         ["Sở Tư pháp", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Thanh tra tỉnh"]),
+        ("Khối gồm: Sở Tư pháp, Văn phòng Tỉnh ủy và UBND huyện Tân Lập.",
+         ["Sở Tư pháp", "Văn phòng Tỉnh ủy", "UBND huyện Tân Lập"]),
+    ],
+)
+def test_shared_office_of_two_bodies_is_one_member(text, expected):
+    assert [m.unit for m in extract_members(doc(text))] == expected
