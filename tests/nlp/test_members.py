@@ -700,3 +700,10 @@ def test_a_plural_department_head_in_lower_case_goes_on_over_the_list() -> None:
 )
 def test_shared_office_of_two_bodies_is_one_member(text, expected):
     assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+def test_abbreviated_hospital_heads_are_kept_as_written():
+    text = "Các đơn vị trong Khối gồm: BV Đa khoa Hòa Bình (Khối trưởng), BV Nhi Đồng An, BV FV, TTYT quận Tân Bình, Hội Y học tỉnh."
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "BV Đa khoa Hòa Bình", "BV Nhi Đồng An", "BV FV", "TTYT quận Tân Bình", "Hội Y học tỉnh",
+    ]
