@@ -296,7 +296,31 @@ def find_mentions(text: str) -> list[BlocMention]:
         if text[start:end].isascii() and formal:
             surface = _restore_ascii(surface)
         found.append(BlocMention(start, end, surface, key, number, formal))
-    return found
+    return _merge_appositions(text, found)
+
+
+# "Khối 8 – Khối thi đua cơ sở giáo dục đại học": a numbered bloc and its descriptive name, one after the other
+_APPOSITION_GAP = re.compile(r"\s*[-–—]\s*$")
+
+
+def _merge_appositions(text: str, found: list[BlocMention]) -> list[BlocMention]:
+    """Join a bare numbered mention and the formal name set after it with a dash into one mention."""
+    out: list[BlocMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.number
+            and not prev.formal
+            and m.formal
+            and not m.number
+            and _APPOSITION_GAP.match(text[prev.end : m.start])
+            and fold_aligned(prev.surface[:3]) == fold_aligned(m.surface[:3])
+        ):
+            out[-1] = BlocMention(prev.start, m.end, text[prev.start : m.end], m.key, prev.number, True)
+            continue
+        out.append(m)
+    return out
 
 
 def _restore_ascii(surface: str) -> str:

@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.blocs import fill
+from nlp.blocs import choose_bloc, fill, find_mentions
 from store.models import ArticleRecords
 from tests.nlp.helpers import doc
 
@@ -166,3 +166,14 @@ def test_count_of_centrally_run_cities_stays_in_the_name() -> None:
     records = ArticleRecords(relevant=True)
     fill(doc("Sáng 10/11, Cụm thi đua 4 thành phố trực thuộc Trung ương đã tổng kết năm 2023 tại Đà Nẵng."), records)
     assert records.bloc == "Cụm thi đua 4 thành phố trực thuộc Trung ương"
+
+
+def test_numbered_bloc_and_its_name_after_a_dash_are_one_name() -> None:
+    """ "Khối 5 – Khối thi đua các trường cao đẳng": the fullest form keeps the number and the name."""
+    text = (
+        "Sáng ngày 20/6, Cuộc họp tổng kết Khối 5 – Khối thi đua các trường cao đẳng năm học 2023 - 2024 diễn ra tại "
+        "Trường Cao đẳng Kỹ thuật. Dựa trên kết quả bình xét, Khối thi đua các trường cao đẳng sẽ đề nghị khen thưởng."
+    )
+    mentions = find_mentions(text)
+    assert mentions[0].surface == "Khối 5 – Khối thi đua các trường cao đẳng"
+    assert choose_bloc(mentions).surface == "Khối 5 – Khối thi đua các trường cao đẳng"
