@@ -47,7 +47,7 @@ _COMMA_CONTINUE = re.compile(
 )
 # "Khối thi đua các đơn vị sự nghiệp …", "Khối thi đua đơn vị kinh tế …": these words open a name, they end it elsewhere.
 _NAME_OPENING = re.compile(r"(?:các\s+)?đơn vị\s+(?!thành viên|trưởng|phó|trong|của|đã|đăng|tổ chức)[^\W\d]")
-_GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|\d+)\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
+_GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|(?<![\d/.-])\d{1,3})\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
 _GENERIC_AFTER = re.compile(r"^\s*(?:,|/|va)\s*(?:khoi|cum)")
 # "Đảng ủy Khối các cơ quan tỉnh", "Công đoàn Khối", "Đoàn Khối Doanh nghiệp": the Party committee (and its
 # mass organisations) of a group of agencies, not an emulation bloc

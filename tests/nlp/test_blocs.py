@@ -177,3 +177,10 @@ def test_numbered_bloc_and_its_name_after_a_dash_are_one_name() -> None:
     mentions = find_mentions(text)
     assert mentions[0].surface == "Khối 5 – Khối thi đua các trường cao đẳng"
     assert choose_bloc(mentions).surface == "Khối 5 – Khối thi đua các trường cao đẳng"
+
+
+def test_a_date_before_the_bloc_is_not_a_count_of_blocs() -> None:
+    """ "ngày 10/02/2024 Cụm thi đua số 3 gồm …" names a bloc; "12 cụm thi đua" stays generic."""
+    dated = find_mentions("Ngày 10/02/2024 Cụm thi đua số 3 gồm Viện kiểm sát nhân dân các huyện tổ chức lễ ký kết.")
+    assert [m.surface for m in dated] == ["Cụm thi đua số 3"]
+    assert find_mentions("Toàn tỉnh có 12 cụm thi đua hoạt động hiệu quả.") == []
