@@ -114,7 +114,7 @@ _VENUE_LABEL = re.compile(
 )
 _VENUE_STOP = re.compile(
     r"\s+(?:đã|đang|vừa|diễn ra|tổ chức|Khối|Cụm|khối thi đua|cụm thi đua|với|long trọng|chính thức|sáng|chiều|tối"
-    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo|và trực tuyến|và kết nối|kết hợp|kết nối|ở)(?!\w).*$"
+    r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo|và trực tuyến|và kết nối|kết hợp|kết nối|ở|nhằm)(?!\w).*$"
 )
 
 
@@ -474,7 +474,7 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             prefix = _VENUE_PREFIX.match(cut)
             offset = prefix.end() if prefix else 0
             name = _VENUE_STOP.sub("", cut[offset:]).strip()
-            if not name or not (name[0].isupper() or name.split()[0].lower() in ("huyện", "xã", "thị", "thành", "phường", "quận")):
+            if not name or not (name[0].isupper() or name.split()[0].lower() in ("tỉnh", "huyện", "xã", "thị", "thành", "phường", "quận")):
                 continue
             if len(name.split()) > MAX_VENUE_WORDS:
                 continue

@@ -425,3 +425,21 @@ def test_interim_review_naming_the_half_ahead_reviews_the_first_half() -> None:
         "6 tháng cuối năm 2025, các đơn vị trong cụm tiếp tục đẩy mạnh các phong trào thi đua theo chuyên đề."
     )
     assert records_after_events(doc(text)).period == "2025-H1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province as the place of a cluster's meeting
+        ("Trong các ngày 10, 11/5/2025 tại tỉnh Hậu Giang, Cụm thi đua số V tổ chức Hội nghị sơ kết công tác thi đua.",
+         "tỉnh Hậu Giang"),
+        # the purpose clause after the host ("… tại Trường X nhằm đánh giá …") is not part of its name
+        ("12 trường thuộc Khối thi đua các trường cao đẳng đã tiến hành hội nghị tổng kết vào ngày 02/10/2023 tại "
+         "Trường Cao đẳng Nghề Biển nhằm đánh giá việc thực hiện giao ước thi đua năm học 2022-2023.",
+         "Trường Cao đẳng Nghề Biển"),
+    ],
+)
+def test_venue_a_province_and_before_a_purpose_clause(text: str, expected: str) -> None:
+    d = doc(text)
+    r = records_after_events(d)
+    assert r.venue == expected
