@@ -14,11 +14,11 @@ PLACE_ITEM = re.compile(r"^(?:huyện|quận|xã|phường|đặc khu|thị xã|
 
 _SHARED_NOUN = r"(?P<noun>huyện|quận|thị xã|thành phố|thị trấn|xã|phường|đặc khu|tỉnh)"
 # "UBND các huyện Châu Thành A", "6 huyện Hoa Lư", "Sở Tư pháp các tỉnh Kon Tum": a prefix shared by the next items
-_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b\d{1,2})\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
+_SHARED = re.compile(r"^(?P<pre>.*?)(?:(?<!\w)các|\b(?P<many>\d{1,2}))\s+" + _SHARED_NOUN + r"\s*:?\s+(?P<rest>(?:" + UPPER + r"|\d).*)$")
 _NAMED_PLACE = re.compile(r"^(?P<pre>(?:UBND|Ủy ban nhân dân)\s+)?" + _SHARED_NOUN + r"\s+" + UPPER)
 # "gồm 6 VKSND các huyện, thị xã, thành phố: A, B": several kinds of place after the plural, the agency alone is shared
 SHARED_HEAD = re.compile(
-    r"(?:gồm(?:\s+có)?|với|có)\s+(?:\d{1,2}\s+)?(?P<pre>\S.*?)\s+(?:các|\d{1,2})\s+" + _SHARED_NOUN
+    r"(?:gồm(?:\s+có)?|với|có)\s+(?:\d{1,2}\s+)?(?P<pre>\S.*?)\s+(?:các|(?P<many>\d{1,2}))\s+" + _SHARED_NOUN
     + r"(?P<kinds>(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường))*)\s*:\s*$"
 )
 # "các đồng chí Chủ tịch LĐLĐ các huyện:", "lãnh đạo Hội Nông dân các xã:": the prefix before a plural and a colon
@@ -151,6 +151,11 @@ def _agency_of(prev: str) -> str | None:
     return m.group("agency")
 
 
+_LIST_VERB = re.compile(r"(?<!\w)(?:bao\s+)?gồm(?:\s+có)?(?!\w)")
+PROVINCE_LEVEL = {"tỉnh", "thành phố"}
+_CITY_ABBREVIATION = re.compile(r"(?:TP|Tp)\.\s?" + UPPER)
+
+
 def _share_prefix(
     piece: str, shared: tuple[str, ...] | None, carried: str | None = None
 ) -> tuple[str, tuple[str, ...] | None]:
@@ -161,10 +166,18 @@ def _share_prefix(
     """
     piece = re.sub(r"^và\s+", "", piece)
     m = _SHARED.match(piece)
+    verb = _LIST_VERB.search(m.group("pre")) if m else None
+    if verb:  # "đoàn số 02 gồm các tỉnh A, B": a group and its verb before the plural, no agency to share
+        m = _SHARED.match(piece[verb.end() :].lstrip())
     if m and (not m.group("pre") or _head_pattern().match(m.group("pre"))):
         pre, place = m.group("pre").strip(), m.group("noun").lower()
         pre = pre or carried or ""
+        if pre and m.group("many") and place in PROVINCE_LEVEL:
+            # "Công an 5 thành phố: A, TP.HCM, B": province-level units go by agency and name ("Công an A")
+            return f"{pre} {m.group('rest')}", (pre, "")
         return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
+    if shared is not None and shared[0] and _CITY_ABBREVIATION.match(piece):
+        return f"{shared[0]} {piece}", shared  # "…, TP.HCM, …" under a shared agency
     if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
         return " ".join(filter(None, (shared[0], shared[1], piece))), shared
     place = _NAMED_PLACE.match(piece)

@@ -9,6 +9,7 @@ from nlp.folding import UPPER
 from nlp.member_lists import (
     PLACE_ITEM,
     PLACE_NOUNS,
+    PROVINCE_LEVEL,
     SHARED_HEAD,
     bullet_items,
     is_department,
@@ -30,7 +31,7 @@ _NOUN = (
     r"|sở,?\s*ngành|sở|huyện đoàn|quận đoàn|huyện" + _NOT_AGENCY + r"|thị xã|thị trấn|thành phố|xã|quận" + _NOT_AGENCY
     + r"|phường|địa phương|doanh nghiệp|ngân hàng|công đoàn"
     # sector branches and enterprises: "8 tổng công ty", "12 HTX thành viên", "5 chi cục thuế", "4 LĐLĐ huyện"
-    r"|tổng công ty|tập đoàn|hợp tác xã|HTX|chi cục thuế|chi cục|cục thuế|kho bạc|LĐLĐ|liên đoàn lao động"
+    r"|tỉnh hội|huyện hội|tổng công ty|tập đoàn|hợp tác xã|HTX|chi cục thuế|chi cục|cục thuế|kho bạc|LĐLĐ|liên đoàn lao động"
     r"|ban quản lý dự án|ban QLDA|trung tâm"
     r"|bệnh viện|công ty|chi nhánh|tổ chức tín dụng"
     # "09 tổ chức: A, B" (central mass organisations); the verb "tổ chức hội nghị" counts nothing
@@ -136,6 +137,11 @@ _COUNT_BEFORE = re.compile(
 # "Cụm thi đua Mặt trận 5 thành phố trực thuộc trung ương gồm: A, B": a count in the bloc's name, its list after
 _LISTED_AFTER = re.compile(r"^[^.;:()]{0,30}?\s(?:bao\s+)?gồm\s*:")
 _BLOC_JUST_BEFORE = re.compile(r"(?:khối|cụm)(?:\s+thi\s+đua)?[^.;:()]{0,30}$", re.I)
+# "11 Chi cục Thuế các huyện đã thống nhất ký kết giao ước thi đua khối …": the units signing the bloc's covenant
+_SIGNED_AFTER = re.compile(
+    r"[^.;:\n]{0,60}?\s(?:đã\s+)?(?:cùng\s+|thống nhất\s+)?(?:ký|kí)\s+kết\s+(?:bản\s+)?giao ước thi đua\s+(?:(?:trong|của)\s+)?(?:khối|cụm)(?!\w)",
+    re.I,
+)
 _STATISTIC_AFTER = re.compile(r"\s+(?:đạt|được công nhận|hoàn thành|về đích)(?!\w)")
 # a member list ends where a verb clause starts: "..., huyện B và huyện C tham gia thi đấu ..."
 _VERB_CLAUSE = re.compile(
@@ -191,6 +197,9 @@ _CLAUSE_TAIL = re.compile(r"\s+là\s.*$")
 _ROLE_TAIL = re.compile(r"\s*(?:[-–—]\s*|\(\s*)(?:trưởng|phó)\s+(?:khối|cụm)\)?$|\s*(?:[-–—]\s*|\(\s*)(?:khối|cụm)\s+(?:trưởng|phó)\)?$", re.I)
 # "các xã Thị trấn A, B": a place of another kind written after the plural keeps its own noun
 _OWN_PLACE_NOUN = re.compile(r"^(?:huyện|quận|xã|phường)\s+(?=(?:Thị trấn|Thị xã|Phường|Xã|Thành phố)\s+" + UPPER + ")")
+
+
+_CHAPTER = re.compile(r"(?:Tỉnh hội|Huyện hội|Thành hội)(?=\s+" + UPPER + ")")
 
 
 def _proper_place(name: str) -> bool:
@@ -268,7 +277,9 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 leading = list_items(text, pre_start, pre_start + joint[-1].start(), noun)
                 pre = pre[joint[-1].end() :]
             if _head_pattern().match(pre):  # "gồm UBND các huyện: A, B"
-                shared = (pre, "" if head.group("kinds") else head.group("noun").lower())
+                kind = "" if head.group("kinds") else head.group("noun").lower()
+                # "gồm Công an 5 thành phố: A, B": province-level units go by agency and name ("Công an A")
+                shared = (pre, "" if head.group("many") and kind in PROVINCE_LEVEL else kind)
             else:
                 leading = []
         if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
@@ -300,6 +311,9 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             name = _normalise(raw, noun)
             if items and items[-1].unit.startswith("Sở ") and raw[:1].isupper() and raw[:3] != "Sở " and is_department(raw):
                 name = f"Sở {raw.strip()}"  # "Sở Giáo dục và Đào tạo, Y tế, Nội vụ": the head written once
+            elif items and _CHAPTER.match(items[0].unit) and _proper_place(raw.strip()):
+                # "gồm 6 Tỉnh hội A, B, C": the chapter noun written once goes on over the bare place names
+                name = f"{_CHAPTER.match(items[0].unit).group(0)} {raw.strip()}"
             if name:
                 items.append(Member(unit=name, start=start, end=stop, source="rule:member_list"))
         if len(items) < 2 or (untied and not _bloc_total_follows(text, items[-1].end, len(items))):
@@ -455,13 +469,14 @@ def member_count(doc: PreparedText, members: list[Member]) -> tuple[int, Span] |
         if n < 2 or n > 200:
             continue
         after = text[m.end() : m.end() + 40]
+        signed = _SIGNED_AFTER.match(text, m.end(), m.end() + 140) is not None
         if _STATISTIC_AFTER.match(after):
             continue  # "Toàn Cụm có 48/48 xã đạt chuẩn nông thôn mới": a result, not the members
         before = text[max(0, m.start() - 120) : m.start()]
         named = _LISTED_AFTER.match(after) and _BLOC_JUST_BEFORE.search(before)
         # "sự tham gia của 9 đơn vị: A, B, …": the member list right after the colon is as long as the count
         colon_list = after.startswith(":") and sum(1 for x in members if 0 <= x.start - m.end() < 600) == n
-        if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên") or named or colon_list):
+        if not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before) or noun.endswith("thành viên") or named or colon_list or signed):
             continue
         if noun in PLACE_NOUNS:
             listed = [x for x in members if x.start >= m.end() and x.start - m.end() < 400]

@@ -707,3 +707,38 @@ def test_abbreviated_hospital_heads_are_kept_as_written():
     assert [m.unit for m in extract_members(doc(text))] == [
         "BV Đa khoa Hòa Bình", "BV Nhi Đồng An", "BV FV", "TTYT quận Tân Bình", "Hội Y học tỉnh",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "count"),
+    [
+        # genre: a chapter noun written once before several bare province names
+        ("Ngày 12-5-2019, Cụm thi đua số 3 gồm 5 Tỉnh hội Lạng Sơn, Cao Bằng, Hà Giang, Lào Cai và thành phố Hà Nội "
+         "đã tổ chức hội nghị.",
+         ["Tỉnh hội Lạng Sơn", "Tỉnh hội Cao Bằng", "Tỉnh hội Hà Giang", "Tỉnh hội Lào Cai", "thành phố Hà Nội"], 5),
+        # genre: province-level units counted after their agency go by agency and name, "TP.HCM" included
+        ("Khối thi đua số 1 gồm Công an 4 thành phố: Hà Nội, TP.HCM, Huế và Cần Thơ đã tổ chức hội nghị tổng kết.",
+         ["Công an Hà Nội", "Công an TP.HCM", "Công an Huế", "Công an Cần Thơ"], 4),
+        # genre: inspection teams of a cluster, "đoàn số 02 gồm" is no member
+        ("Cụm lập 02 đoàn kiểm tra, trong đó: đoàn số 01 gồm các tỉnh Lạng Sơn, Cao Bằng, địa điểm tại tỉnh Cao Bằng; "
+         "Đoàn số 02 gồm các tỉnh Hà Giang, Lào Cai, địa điểm tại tỉnh Lào Cai.",
+         ["tỉnh Lạng Sơn", "tỉnh Cao Bằng", "tỉnh Hà Giang", "tỉnh Lào Cai"], None),
+    ],
+)
+def test_shared_heads_written_once_before_a_count_or_plural(text, expected, count):
+    from nlp.members import member_count
+
+    d = doc(text)
+    got = extract_members(d)
+    assert [m.unit for m in got] == expected
+    c = member_count(d, got)
+    assert (c[0] if c else None) == count
+
+
+def test_units_signing_the_bloc_covenant_are_counted():
+    from nlp.members import member_count
+
+    text = "Năm qua rất khả quan.\n12 Chi cục Thuế các huyện, thị xã đã thống nhất ký kết giao ước thi đua khối chi cục Thuế."
+    got = member_count(doc(text), [])
+    assert got is not None and got[0] == 12
+    assert member_count(doc("Hôm qua 15 đơn vị đã ký kết hợp đồng kinh tế."), []) is None
