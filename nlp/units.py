@@ -121,6 +121,9 @@ def clean_unit(name: str) -> str:
     titled = title_prefix(name)
     name = name[titled.end() :] if titled else name
     name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=" + UPPER + r"|huyện|xã|thị xã|thành phố)", "", name)
+    generic = re.match(r"(?:Đơn vị|Cơ quan)\s+", name)
+    if generic and _head_pattern().match(name, generic.end()):  # "Cơ quan Tỉnh Đoàn là Trưởng khối": the sentence's first word
+        name = name[generic.end() :]
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
     name = _TRAILING_ADVERBS.sub("", name)
     # "Huyện Lục Ngạn" opening a sentence is the place "huyện Lục Ngạn"; "Huyện đoàn", "Tỉnh Ủy" stay agencies

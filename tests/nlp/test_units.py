@@ -62,3 +62,12 @@ def test_a_bare_title_word_is_cut_only_before_an_agency(raw, expected):
 def test_a_person_after_a_titled_state_agency_is_cut(text, expected):
     got = unit_before(text, len(text))
     assert got is not None and got[0] == expected
+
+
+def test_a_generic_head_opening_a_sentence_is_no_unit_name():
+    # genre: "Cơ quan X là Trưởng khối" at a sentence start; the unit is X
+    from nlp.units import clean_unit
+
+    assert clean_unit("Cơ quan Tỉnh Đoàn") == "Tỉnh Đoàn"
+    assert clean_unit("Đơn vị Sở Tư pháp") == "Sở Tư pháp"
+    assert clean_unit("Cơ quan") == "Cơ quan"
