@@ -45,6 +45,8 @@ _COMMA_CONTINUE = re.compile(
     r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế|đặc khu|thị trấn"
     r"|(?:nông|lâm|ngư|công|diêm|thủy|thuỷ)\s+(?:nghiệp|sản|lợi))(?!\w)"
 )
+# "của" and the Party or government body a group of agencies works for is part of the name.
+_OF_PARTY_BODY = re.compile(r"của\s+(?:Tỉnh|Thành|Huyện|Đảng)\s+[uủ][yỷ](?!\w)|của\s+(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\w)")
 # "Khối thi đua các đơn vị sự nghiệp …", "Khối thi đua đơn vị kinh tế …": these words open a name, they end it elsewhere.
 _NAME_OPENING = re.compile(r"(?:các\s+)?đơn vị\s+(?!thành viên|trưởng|phó|trong|của|đã|đăng|tổ chức)[^\W\d]")
 _GENERIC_BEFORE = re.compile(r"(?:(?:cac|nhung|moi|tung|(?<![\d/.-])\d{1,3})\s*|(?:cum|khoi)\s*(?:,|/|va)\s*)$")
@@ -125,6 +127,9 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]], str |
             # "… trên địa bàn tỉnh Phú Thọ tổ chức …", "… huyện thuộc thành phố Huế": the province closes the name
             tokens.extend((t.start(), t.end()) for t in _TOKEN.finditer(text, s, province_end))
             break
+        if tokens and _OF_PARTY_BODY.match(text, s):
+            tokens.append((s, e))  # "Khối thi đua các cơ quan tham mưu của Tỉnh ủy": the body the agencies serve
+            continue
         if _STOP_AT.match(word) and not (opening and _NAME_OPENING.match(lower[(tokens[0][0] if tokens else s) - pos :])):
             break
         if raw.lower() in ("tp.", "tp"):
@@ -160,10 +165,11 @@ _LOCAL_TAIL = re.compile(
     rf" +các +{_LOCAL_UNIT}(?: *(?:,|và) *{_LOCAL_UNIT})* +(?!(?:thuộc|trong|của|trên|đã|vừa|sẽ|gồm|tổ|ký|kí|là)(?!\w))[a-zà-ỹđ]"
 )
 # After a number, "tỉnh"/"thành phố"/"huyện" and a region ("5 tỉnh phía Bắc …", "4 tỉnh miền Tây", "6 huyện
-# vùng cao"): the bloc groups that many local units of a region (a multi-province bloc of a sector).
+# vùng cao", "7 tỉnh Trung du và Miền núi …", region words capitalised or not): the bloc groups that many
+# local units of a region (a multi-province bloc of a sector).
 _REGION_COUNT = re.compile(
     r" +(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|huyện|quận|xã)"
-    r" +(?:trực thuộc Trung ương|phía|miền|vùng|khu vực|đồng bằng|duyên hải|ven biển|biên giới|trung du|miền núi|Tây Nguyên|Tây Bắc|Đông Bắc|(?:Tây|Đông) Nam Bộ|(?:Bắc|Nam) Trung Bộ)(?!\w)"
+    r" +(?i:trực thuộc Trung ương|phía|miền|vùng|khu vực|đồng bằng|duyên hải|ven biển|biên giới|trung du|miền núi|Tây Nguyên|Tây Bắc|Đông Bắc|(?:Tây|Đông) Nam Bộ|(?:Bắc|Nam) Trung Bộ)(?!\w)"
 )
 _BARE_TAIL = re.compile(rf"các(?: *(?:,|và)? *{_LOCAL_UNIT})+")
 # After a bloc's number, a provincial organisation whose internal bloc it is: a capitalised name of up to
@@ -195,6 +201,7 @@ def _parent_org_end(text: str, pos: int) -> int | None:
 # Kho bạc Nhà nước", "số IX Tòa án nhân dân", "số 5 BHXH Việt Nam", "số 3 Hải quan"; or "thuộc" and its
 # parent ("số 5 thuộc Cục Thuế"). The phrase runs to a verb or clause word, punctuation or the line's end.
 _ORG_WORD = re.compile(r"[\w&-]+")
+_SECTOR_GAP = re.compile(r"(, *)?(?(1)| +)(thuộc +)?(?=[A-ZĐÀ-Ỹ])")
 _ORG_HEAD = re.compile(
     r"(?:Cục|Tổng cục|Bộ|Ngân hàng|Kho bạc|Bảo hiểm|Hải quan|Thuế|Tòa án|Toà án|Viện|Thanh tra|Kiểm toán|Công an"
     r"|Thống kê|Kiểm lâm|Quản lý thị trường|Thi hành án|Điện lực|Bưu điện|Liên đoàn|Hội|Công đoàn|Tổng công ty"
@@ -205,17 +212,19 @@ _ORG_HEAD = re.compile(
 
 def _sector_org_end(text: str, pos: int) -> int | None:
     """End of the sector organisation (or "thuộc" + parent) right after a bloc's number at ``pos``, else None."""
-    m = re.compile(r" +(thuộc +)?(?=[A-ZĐÀ-Ỹ])").match(text, pos)
+    m = _SECTOR_GAP.match(text, pos)
     if m is None or _NOT_PARENT.match(text, m.end()):
         return None
     words: list[re.Match[str]] = []
     at = m.end()
-    while len(words) < 6:
+    while len(words) < (14 if m.group(1) else 6):
         w = _ORG_WORD.match(text, at)
         if w is None:
             break
         lower = text[w.start() : w.start() + 40].lower()
-        if _STOP_AT.match(lower) or re.match(r"(?:tỉnh|thành phố|năm|lần|nói)(?!\w)", lower):
+        # "Hội Truyền thống A - B Việt Nam": a dash between capitalised words joins one organisation's name
+        joined = w.group() in ("-", "–") and bool(m.group(1)) and text[w.end() + 1 : w.end() + 2].isupper()
+        if not joined and (_STOP_AT.match(lower) or re.match(r"(?:tỉnh|thành phố|năm|lần|nói)(?!\w)", lower)):
             break
         if w.group().lower() == "và" and not text[w.end() + 1 : w.end() + 2].isupper():
             break
@@ -224,13 +233,19 @@ def _sector_org_end(text: str, pos: int) -> int | None:
         if gap is None:
             break
         at = gap.end()
+    if m.group(1):
+        # "Cụm thi đua số 2, Hội Cựu … Việt Nam": after a comma only a nationwide organisation's full name
+        ends = [i for i in range(1, len(words)) if words[i - 1].group() == "Việt" and words[i].group() == "Nam"]
+        if not ends or not _ORG_HEAD.match(text, words[0].start()):
+            return None
+        words = words[: ends[-1] + 1]
     while words and words[-1].group().lower() in _TRAILING:
         words.pop()
     if not words:
         return None
     first = words[0].group()
     abbreviation = len(first) > 1 and first.isupper() and not text[max(0, pos - 12) : pos].isupper()
-    if not (m.group(1) or abbreviation or _ORG_HEAD.match(text, words[0].start())):
+    if not (m.group(2) or abbreviation or _ORG_HEAD.match(text, words[0].start())):
         return None  # no sector or organisation word: a person's or a place's name
     return words[-1].end()
 
@@ -301,6 +316,9 @@ def find_mentions(text: str) -> list[BlocMention]:
 
 # "Khối 8 – Khối thi đua cơ sở giáo dục đại học": a numbered bloc and its descriptive name, one after the other
 _APPOSITION_GAP = re.compile(r"\s*[-–—]\s*$")
+# "Cụm thi đua các tỉnh miền … (Cụm số 4)": a descriptive name and its number in brackets right after it
+_ALIAS_OPEN = re.compile(r"\s*\(\s*")
+_ALIAS_CLOSE = re.compile(r"\s*\)")
 
 
 def _merge_appositions(text: str, found: list[BlocMention]) -> list[BlocMention]:
@@ -318,6 +336,18 @@ def _merge_appositions(text: str, found: list[BlocMention]) -> list[BlocMention]
             and fold_aligned(prev.surface[:3]) == fold_aligned(m.surface[:3])
         ):
             out[-1] = BlocMention(prev.start, m.end, text[prev.start : m.end], m.key, prev.number, True)
+            continue
+        if (
+            prev is not None
+            and prev.formal
+            and not prev.number
+            and m.number
+            and _ALIAS_OPEN.fullmatch(text[prev.end : m.start])
+            and _ALIAS_CLOSE.match(text, m.end)
+            and fold_aligned(prev.surface[:3]) == fold_aligned(m.surface[:3])
+        ):
+            # "Khối thi đua các cơ quan … (Khối 1)": the number in brackets is the same bloc's short name
+            out[-1] = replace(prev, number=m.number)
             continue
         out.append(m)
     return out

@@ -184,3 +184,34 @@ def test_a_date_before_the_bloc_is_not_a_count_of_blocs() -> None:
     dated = find_mentions("Ngày 10/02/2024 Cụm thi đua số 3 gồm Viện kiểm sát nhân dân các huyện tổ chức lễ ký kết.")
     assert [m.surface for m in dated] == ["Cụm thi đua số 3"]
     assert find_mentions("Toàn tỉnh có 12 cụm thi đua hoạt động hiệu quả.") == []
+
+
+def test_capitalised_region_after_a_count_of_provinces_stays_in_the_name() -> None:
+    """ "Cụm thi đua 6 tỉnh Duyên hải Nam Trung Bộ": a count of provinces and their region, capitalised or not."""
+    records = ArticleRecords(relevant=True)
+    fill(doc("Ngày 3/4, Cụm thi đua 6 tỉnh Duyên hải Nam Trung Bộ đã tổ chức kiểm tra chéo."), records)
+    assert records.bloc == "Cụm thi đua 6 tỉnh Duyên hải Nam Trung Bộ"
+
+
+def test_number_in_brackets_after_a_descriptive_name_is_the_same_bloc() -> None:
+    """ "Cụm thi đua các tỉnh … (Cụm số 3)": the bracketed number is an alias, the descriptive name wins."""
+    records = ArticleRecords(relevant=True)
+    text = "Sáng 5/6, Cụm thi đua các tỉnh miền núi phía Tây (Cụm số 3) đã tổ chức hội nghị sơ kết."
+    fill(doc(text, title="Cụm thi đua số 3: chung sức vì địa phương"), records)
+    assert records.bloc == "Cụm thi đua các tỉnh miền núi phía Tây"
+
+
+def test_party_body_after_cua_is_part_of_the_name() -> None:
+    """ "Khối thi đua các ban xây dựng Đảng của Tỉnh ủy (Khối 2)": the body the agencies serve is in the name."""
+    records = ArticleRecords(relevant=True)
+    text = "Sáng 8-3, Khối thi đua các ban xây dựng Đảng của Tỉnh ủy (Khối 2) tổ chức hội nghị ký kết giao ước thi đua."
+    fill(doc(text, title="Khối thi đua các ban xây dựng Đảng của Tỉnh ủy (Khối 2) ký kết giao ước"), records)
+    assert records.bloc == "Khối thi đua các ban xây dựng Đảng của Tỉnh ủy"
+
+
+def test_nationwide_association_after_a_comma_is_part_of_the_name() -> None:
+    """ "Cụm thi đua số 3, Hội Cựu TNXP - Khối A Việt Nam": a nationwide body after a comma; a province's is not."""
+    found = find_mentions("Cụm thi đua số 3, Hội Cựu thanh niên xung phong - Đội A Việt Nam tổng kết năm 2024.")
+    assert [m.surface for m in found] == ["Cụm thi đua số 3, Hội Cựu thanh niên xung phong - Đội A Việt Nam"]
+    found = find_mentions("Các đơn vị thuộc Cụm thi đua số 3, Công an tỉnh Nghệ An đã ký giao ước.")
+    assert [m.surface for m in found] == ["Cụm thi đua số 3"]
