@@ -50,6 +50,9 @@ _LIST_URL = re.compile(r"[?&](?:page|p|trang)=\d|/(?:s|tag|tags|search|tim-kiem|
 _TITLE_EVENT_OF_BLOC = re.compile(
     r"(?:giao uoc|phat dong|so ket|tong ket)(?: cong tac)? thi dua (?:cua )?(?:khoi|cum)\s+(?!lop\b)\w"
 )
+# "các bệnh viện trong Khối", "các đơn vị trong cụm": the lead's subject is the members of a bloc, named elsewhere
+_BLOC_ANAPHORA = re.compile(r"(?<!\w)cac (?:\w+ ){1,3}trong (?:khoi|cum)(?! thi dua)(?!\w)")
+MIN_ANAPHORA = 1
 _CONGRESS = re.compile(r"dai hoi thi dua yeu nuoc|dai hoi dai bieu thi dua|hoi nghi dien hinh tien tien|dai hoi dien hinh")
 
 
@@ -105,6 +108,8 @@ def classify(doc: PreparedText) -> Verdict:
         score += 1.5
     elif title_mentions and _EVENT.search(folded, 0, lead_end):
         score += 1.0  # "Khối thi đua X: đoàn kết, sáng tạo" over a lead that reports the meeting
+    elif _EVENT.search(ftitle) and lead_mentions and len(_BLOC_ANAPHORA.findall(folded, 0, lead_end)) >= MIN_ANAPHORA:
+        score += 1.0  # "Tổng kết công tác thi đua năm 2023" over a lead about "các bệnh viện trong Khối"
     if len(mentions) >= 3:
         score += 0.5
     if _EVENT.search(folded[:lead_end]) and not lead_mentions and not title_mentions and not title_bloc_event:

@@ -217,3 +217,15 @@ def test_search_and_tag_listing_pages_are_not_articles(url: str) -> None:
     )
     assert not classify(doc(text, title="thi đua", url=url)).relevant
     assert classify(doc(text, title="thi đua", url="https://baotinh.example.vn/khoi-thi-dua-ky-giao-uoc-123.html")).relevant
+
+
+def test_title_event_over_a_lead_about_the_blocs_members_is_relevant() -> None:
+    """A title reporting a review, a lead about "các trường trong Khối", the bloc named later in the body."""
+    text = (
+        "Năm 2022, các trường trong Khối đã tích cực hưởng ứng các phong trào thi đua, tạo không khí sôi nổi.\n\n"
+        "Các trường đều hoàn thành các chỉ tiêu được giao; nhiều sáng kiến mới được áp dụng trong giảng dạy.\n\n"
+        "Năm 2023, Khối thi đua các trường trung cấp tỉnh tiếp tục đẩy mạnh công tác thi đua khen thưởng."
+    )
+    assert classify(doc(text, title="Tổng kết công tác thi đua khen thưởng năm 2022")).relevant
+    lone = "Năm 2023, Khối thi đua các trường trung cấp tỉnh tiếp tục đẩy mạnh công tác thi đua khen thưởng."
+    assert not classify(doc(lone, title="Tổng kết công tác năm 2022 của nhà trường")).relevant
