@@ -55,6 +55,8 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a step of the meeting: "Tại hội nghị, …; bầu Trưởng cụm và phát động phong trào thi đua (năm …)";
         # a search excerpt may cut the last word ("… phát động phong trào thi")
         r"|(?<!\w)tai hoi nghi\s*,[^.]{0,250}?(?:,|;| va) phat dong phong trao thi(?: dua|\s*$)"
+        # launched together with the covenant signed at the meeting: "đã ký kết giao ước …, đồng thời phát động phong trào"
+        r"|(?<!\w)(?:ky|ki)(?: ket)? (?:giao uoc|cam ket)[^.;]{0,120}?(?:,|;| va)\s*(?:dong thoi\s+)?phat dong (?:phong trao |dot )?thi dua"
     )),
 )
 # a review the meeting plans ("sẽ tổ chức tổng kết", "tổng kết Cụm vào tháng 12") is not this event
@@ -62,6 +64,9 @@ _PLANNED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?
 _PLANNED_AFTER = re.compile(
     r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)(?![^,;.]{0,15}(?:vua qua|da qua|truoc))"
 )
+# a review listed among the year's tasks after a colon ("xác định một số nhiệm vụ trọng tâm: …; sơ kết thi đua 6 tháng
+# đầu năm; …") is planned, not held
+_TASK_LIST_BEFORE = re.compile(r"(?<!\w)(?:nhiem vu|xac dinh|phuong huong|ke hoach)(?!\w)[^.:;]{0,60}:[^.]*$")
 # a covenant or launch urged or planned for later ("đề nghị Khối sớm ký giao ước", "sẽ ký kết giao ước") is not this event;
 # "… trình hội nghị đầu năm sau xem xét trước khi ký kết giao ước": the covenant comes after this meeting
 _URGED_BEFORE = re.compile(
@@ -209,7 +214,9 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                 if _DOC_SUBJECT_BEFORE.search(t[max(0, m.start() - 12) : m.start()]):
                     continue  # "Kế hoạch số 12/KH-… về việc phát động …": the subject of a cited document
                 if name in ("so_ket", "tong_ket") and (
-                    _PLANNED_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or _PLANNED_AFTER.match(t[m.end() :])
+                    _PLANNED_BEFORE.search(t[max(0, m.start() - 60) : m.start()])
+                    or _PLANNED_AFTER.match(t[m.end() :])
+                    or _TASK_LIST_BEFORE.search(t, 0, m.start())
                 ):
                     continue
                 found.append(name)

@@ -443,3 +443,24 @@ def test_venue_a_province_and_before_a_purpose_clause(text: str, expected: str) 
     d = doc(text)
     r = records_after_events(d)
     assert r.venue == expected
+
+
+def test_review_listed_among_the_years_tasks_is_planned() -> None:
+    """ "xác định nhiệm vụ trọng tâm: …; sơ kết 6 tháng đầu năm; …" at a covenant meeting is no so_ket."""
+    text = (
+        "Sáng 12-3, Khối thi đua các cơ quan Đảng tổ chức hội nghị ký kết giao ước thi đua năm 2021. "
+        "Trong năm, Khối xác định một số nhiệm vụ trọng tâm: tổ chức hoạt động về nguồn; sơ kết thi đua 6 tháng đầu năm; "
+        "tổng kết công tác thi đua cuối năm."
+    )
+    d = doc(text, title="Khối thi đua các cơ quan Đảng ký kết giao ước thi đua")
+    assert event_types(d, event_sentences(d)) == ["giao_uoc"]
+
+
+def test_launch_together_with_the_covenant_is_phat_dong() -> None:
+    """ "đã ký kết giao ước thi đua năm 2022, đồng thời phát động phong trào thi đua …": both events."""
+    text = (
+        "Tại hội nghị, lãnh đạo các đơn vị thuộc Cụm thi đua số 4 đã ký kết giao ước thi đua năm 2022, "
+        "đồng thời phát động phong trào thi đua giữa các đơn vị với chủ đề “Đoàn kết, đổi mới”."
+    )
+    d = doc(text, title="Cụm thi đua số 4 ký kết giao ước thi đua năm 2022")
+    assert sorted(event_types(d, event_sentences(d))) == ["giao_uoc", "phat_dong"]
