@@ -183,11 +183,12 @@ def _after_merger(records: ArticleRecords) -> bool:
 LEAD_YEAR_CHARS = 600  # the dateline and first paragraph carry the article's year
 
 
-# A cluster of provinces ("Cụm thi đua các tỉnh Tây Nguyên gồm 5 tỉnh: A, B, C", "gồm Sở Tư pháp các tỉnh A, B, C")
+# A cluster of provinces ("Cụm thi đua các tỉnh Tây Nguyên gồm 5 tỉnh: A, B, C", "gồm Sở Tư pháp các tỉnh A, B, C",
+# "gồm Công an 5 thành phố: A, B, C")
 # is no one province's bloc, whichever portal reports it.
 MIN_CLUSTER_PROVINCES = 3
 _CLUSTER_LIST = re.compile(
-    r"(?:khoi|cum)[^.;\n]{0,120}?gom\b[^.:;\n]{0,60}?(?:cac|\d+)\s+tinh(?:\s*,\s*thanh pho)?\s*:?\s*(?P<list>[^.;()\n]+)"
+    r"(?:khoi|cum)[^.;\n]{0,120}?gom\b[^.:;\n]{0,60}?(?:cac|\d+)\s+(?:tinh(?:\s*,\s*thanh pho)?|thanh pho)\s*:?\s*(?P<list>[^.;()\n]+)"
 )
 # "Cụm gồm 05 đơn vị: Cục Thuế Gia Lai, Cục Thuế Kon Tum, Cục Thuế Đắk Lắk …": a sector cluster whose members are
 # one agency of each of several provinces
@@ -205,10 +206,11 @@ _PROVINCE_COUNT = re.compile(
     r"|thanh pho truc thuoc trung uong)(?!\w)"
 )
 # "Cụm thi đua số 4 Kho bạc Nhà nước", "Cụm thi đua số IX Tòa án nhân dân": a numbered cluster of a nationwide
-# sector (one agency of each of several provinces), its name carrying no province
+# sector (one agency of each of several provinces) or ministry ("số 1 Bộ Công an", "số II TANDTC"), its name carrying
+# no province
 _SECTOR_CLUSTER = re.compile(
-    r"(?:khoi|cum) thi dua so \w+ (?:thuoc )?(?:kho bac|bao hiem xa hoi|bhxh|toa an|tand|vien kiem sat|vksnd|cuc"
-    r"|tong cuc|hai quan|thue|kiem toan|thong ke|ngan hang nha nuoc|nhnn|thi hanh an)(?!\w)"
+    r"(?:khoi|cum) thi dua so \w+ (?:thuoc )?(?:kho bac|bao hiem xa hoi|bhxh|toa an|tand|tandtc|vien kiem sat|vksnd"
+    r"|vksndtc|cuc|tong cuc|hai quan|thue|kiem toan|thong ke|ngan hang nha nuoc|nhnn|thi hanh an|bo (?!doi|chi huy)\w+)(?!\w)"
 )
 _LOCAL_WORD = re.compile(r"(?<!\w)(?:tinh|thanh pho|tp|huyen|quan|thi xa)(?!\w)")
 

@@ -141,3 +141,33 @@ def test_a_sector_or_counted_cluster_has_no_province(text: str, bloc: str | None
     r = ArticleRecords(relevant=True, bloc=bloc)
     fill(doc(text), r)
     assert r.province == expected
+
+
+@pytest.mark.parametrize(
+    ("bloc", "text", "url"),
+    [
+        (
+            "Cụm thi đua số 2 Bộ Tài chính",
+            "Ngày 5/11, Cụm thi đua số 2 Bộ Tài chính gồm Cục Hải quan Đà Nẵng, Cục Hải quan Quảng Nam tổng kết năm 2023.",
+            None,
+        ),
+        (
+            "Cụm thi đua số III TANDTC",
+            "Ngày 12/10, Cụm thi đua số III TANDTC tổ chức hội nghị tổng kết trực tuyến.",
+            "https://quangtri.toaan.gov.vn/tin-tuc/1",
+        ),
+    ],
+)
+def test_ministry_or_supreme_court_cluster_has_no_province(bloc: str, text: str, url: str | None) -> None:
+    """A cluster of a ministry or the supreme court spans provinces, whatever member or portal names one."""
+    records = ArticleRecords(relevant=True, bloc=bloc)
+    fill(doc(text, url=url), records)
+    assert records.province is None
+
+
+def test_cluster_of_cities_listed_after_gom_has_no_province() -> None:
+    """ "gồm Công an 4 thành phố: A, B, C và D": several centrally run cities, no one province."""
+    text = "Ngày 8-11, Cụm thi đua số 3 gồm Công an 4 thành phố: Hà Nội, Hải Phòng, Đà Nẵng và Cần Thơ đã tổng kết."
+    records = ArticleRecords(relevant=True, bloc="Cụm thi đua số 3")
+    fill(doc(text), records)
+    assert records.province is None
