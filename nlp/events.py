@@ -533,6 +533,7 @@ def _host_venue(sentences: list[Sentence]) -> tuple[str, Span] | None:
 
 # The name ends at punctuation; the dot of "Tp." / "TX." / "Q." is part of it.
 _VENUE_END = re.compile(r"[,;:(\n]|(?<!\bTp)(?<!\bTP)(?<!\bTx)(?<!\bTX)(?<!\bQ)(?<!\bP)\.")
+_MILITARY_PARENT = re.compile(r",\s*(?:Quân khu|Quân đoàn|Binh đoàn|Vùng)\s+\d+(?!\w)")
 _ABBREV_END = re.compile(r"(?<!\w)(?:Tp|TP|Tx|TX|Q|P)\.$")
 
 
@@ -555,6 +556,9 @@ def _venue_cut(rest: str) -> str:
     """The text after "tại" up to the end of the name: "Đài Phát thanh - Truyền hình X" keeps its dash,
     "Sở Tư pháp - đơn vị Trưởng khối" ends at it."""
     cut = _VENUE_END.split(rest, maxsplit=1)[0]
+    parent = _MILITARY_PARENT.match(rest, len(cut))
+    if parent is not None:  # "tại Lữ đoàn 604, Quân khu 2, …": a unit is named with its military region
+        cut = rest[: parent.end()]
     for dash in re.finditer(r"\s[-–]\s+", cut):
         nxt = cut[dash.end() :]
         if not nxt[:1].isupper() or _VENUE_DASH_ROLE.match(nxt):

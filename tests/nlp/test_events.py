@@ -464,3 +464,12 @@ def test_launch_together_with_the_covenant_is_phat_dong() -> None:
     )
     d = doc(text, title="Cụm thi đua số 4 ký kết giao ước thi đua năm 2022")
     assert sorted(event_types(d, event_sentences(d))) == ["giao_uoc", "phat_dong"]
+
+
+def test_venue_keeps_the_military_region_of_a_unit() -> None:
+    """ "tại Trung đoàn 8, Quân khu 3, Cụm thi đua …": the unit and its military region are the venue."""
+    from nlp.events import venue
+
+    d = doc("Sáng 6/12, tại Trung đoàn 8, Quân khu 3, Cụm thi đua số 4 tổ chức tổng kết hoạt động năm 2024.")
+    found = venue(d)
+    assert found is not None and found[0] == "Trung đoàn 8, Quân khu 3"
