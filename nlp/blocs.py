@@ -34,7 +34,7 @@ _STOP_AT = re.compile(
     r"|tổ chức\s+(?:hội|lễ|buổi|ký|kí|các|thành|tổng|sơ|gặp|giao|tốt|thực|triển|phát|hoạt|kí|chương|đợt|cuộc|chuyến|giải|tọa)"
     r"|và\s+(?:triển|phát|ký|kí|tổ chức|tổng|sơ|đề|bàn|thông|các đơn|các cơ quan|đã)"
     r"|bình\s+(?:xét|chọn|bầu)|về\s+(?:việc|dự|đích)|đánh giá|mới|ngày|sáng|chiều|hôm|toàn|để|nhằm|mà|đến|vào"
-    r"|hội nghị|năm\s*$|hướng|tích cực|chụp|tập trung|phấn đấu|đề ra|đề nghị|thống nhất|hoàn thành|góp phần|ra sức|nỗ lực|"
+    r"|hội nghị|năm\s*$|hướng|tích cực|chụp|tập trung|phấn đấu|đề ra|đề nghị|thống nhất|hoàn thành|góp phần|ra sức|nỗ lực"
     r"|bám sát|duy trì|thi đua\s+(?:hoàn|xây|thực)|đề xuất|quan tâm|chúc mừng|cùng|tới|đề|chú trọng|đẩy mạnh|quy chế|kế hoạch|báo cáo|nay|cho|đi|bầu|tặng|trao|dẫn đầu|xuất sắc|các đơn vị|đơn vị)(?!\w)"
 )
 # After a comma the name goes on only with another part of an enumerated name.
