@@ -33,6 +33,12 @@ _LEGAL = re.compile(
 # commune's own news naming its bloc in passing): the bloc is only the frame of another subject's news.
 _OBJECT_BEFORE = re.compile(r"(?:dan dau|thuoc|cho|vao|nhat|tham gia|(?<!don vi )thanh vien(?: cua)?)\s*$")
 _MILITARY = re.compile(r"thi dua quyet thang")
+# "các đơn vị cụm thi đua tuyến biển ký kết giao ước": an army cluster's units sign their covenant, so the
+# "thi đua quyết thắng" movement frames a bloc's own event
+_BLOC_COVENANT = re.compile(r"(?:khoi|cum) thi dua[^.;\n]{0,60}?(?<!\w)(?:ky|ki)(?: ket)? giao uoc")
+# "… tổ chức lễ ký kết giao ước thi đua giữa 2 đơn vị (thuộc Cụm thi đua số 1 …)": the bracket names the bloc of the
+# units holding the event
+_BRACKET_OF = re.compile(r"\(\s*thuoc\s*$")
 _COUNCIL = re.compile(r"hoi dong thi dua[\s,-]*khen thuong (?:tinh|thanh pho)[^.\n]{0,40}(?:hop|phien hop|ky hop)")
 # "ký kết giao ước thi đua giữa các cụm nông trường", "thi đua giữa 3 cụm thi đua của công ty": an organisation's
 # internal emulation between its own groups, not the meeting of a bloc of agencies
@@ -45,7 +51,8 @@ _SCHEDULE_TITLE = re.compile(r"^\s*(?:lich (?:cong tac|lam viec|hop)|chuong trin
 _TIME_SLOT_LINE = re.compile(r"(?:^|\n)[ \t]*[-–•+*]?[ \t]*\d{1,2}\s*(?:h|g|giờ|:)\s*\d{0,2}\s*(?:\([^)\n]{0,20}\))?\s*:")
 MIN_TIME_SLOTS = 4
 # a search, tag or paged listing ("/s/<query>?page=2", "/tag/…", "/tim-kiem?…"): teasers of many pages, not an article
-_LIST_URL = re.compile(r"[?&](?:page|p|trang)=\d|/(?:s|tag|tags|search|tim-kiem|timkiem|tu-khoa)(?:/|\?|$)", re.IGNORECASE)
+# ("?p=596734" is a WordPress post's permalink, not a page number: a listing's page is short)
+_LIST_URL = re.compile(r"[?&](?:page|trang)=\d|[?&]p=\d{1,3}(?!\d)|/(?:s|tag|tags|search|tim-kiem|timkiem|tu-khoa)(?:/|\?|$)", re.IGNORECASE)
 # "Lễ ký kết giao ước thi đua khối ngân hàng II": the bloc named after its event, in lower case, in the title
 _TITLE_EVENT_OF_BLOC = re.compile(
     r"(?:giao uoc|phat dong|so ket|tong ket)(?: cong tac)? thi dua (?:cua )?(?:khoi|cum)\s+(?!lop\b)\w"
@@ -93,7 +100,7 @@ def classify(doc: PreparedText) -> Verdict:
         m
         for m in mentions
         if m.start < lead_end
-        and not _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start)
+        and (not _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start) or _bracket_event(folded, m))
         and not _in_caption(text, m.start)
     ]
     head = ftitle + "\n" + folded[:lead_end]
@@ -120,7 +127,7 @@ def classify(doc: PreparedText) -> Verdict:
         score -= 3.0
     if _LEGAL.search(folded[:3000]):
         score -= 3.0
-    if _MILITARY.search(head):
+    if _MILITARY.search(head) and not (lead_mentions and _BLOC_COVENANT.search(head)):
         score -= 2.0
     if _COUNCIL.search(head) or _CONGRESS.search(head):
         score -= 2.0
@@ -185,9 +192,17 @@ def _lead_end(text: str) -> int:
     return min(len(text), pos + LEAD_CHARS)
 
 
+def _bracket_event(folded: str, m: BlocMention) -> bool:
+    """Is ``m`` a bracketed "(thuộc Cụm …)" after an event held by the bloc's units in the same sentence?"""
+    if not _BRACKET_OF.search(folded, max(0, m.start - OBJECT_WINDOW), m.start):
+        return False
+    start = max(folded.rfind("\n", 0, m.start), folded.rfind(". ", 0, m.start), m.start - 200, 0)
+    return bool(_EVENT.search(folded, start, m.start))
+
+
 def _event_near(folded: str, m: BlocMention) -> bool:
     """Is the bloc the actor of an event near mention ``m`` (not "dẫn đầu Khối ...")?"""
-    if _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start):
+    if _OBJECT_BEFORE.search(folded, max(0, m.start - OBJECT_WINDOW), m.start) and not _bracket_event(folded, m):
         return False
     start = max(folded.rfind("\n", 0, m.start), m.start - 150, 0)
     end = folded.find("\n", m.end)

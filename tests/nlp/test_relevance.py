@@ -229,3 +229,31 @@ def test_title_event_over_a_lead_about_the_blocs_members_is_relevant() -> None:
     assert classify(doc(text, title="Tổng kết công tác thi đua khen thưởng năm 2022")).relevant
     lone = "Năm 2023, Khối thi đua các trường trung cấp tỉnh tiếp tục đẩy mạnh công tác thi đua khen thưởng."
     assert not classify(doc(lone, title="Tổng kết công tác năm 2022 của nhà trường")).relevant
+
+
+def test_wordpress_post_permalink_is_not_a_listing() -> None:
+    """"?p=<post id>" is a WordPress permalink; a listing's "?p=2" stays a listing (pattern: real portals)."""
+    text = ("Sáng 12/1, tại huyện Cần Đước, Khối thi đua các Chi cục Thuế khu vực tổ chức hội nghị tổng kết công tác "
+            "thi đua năm 2024 và ký kết giao ước thi đua năm 2025.")
+    assert classify(doc(text, title="Chi cục Thuế ký giao ước thi đua", url="https://baotinh.example.vn/?p=482913")).relevant
+    assert not classify(doc(text, title="Chi cục Thuế ký giao ước thi đua", url="https://baotinh.example.vn/?p=2")).relevant
+
+
+def test_bloc_in_brackets_after_the_units_covenant_is_relevant() -> None:
+    """Two units sign a covenant "(thuộc Cụm thi đua số N …)": the bracket names their bloc (pattern: ministry clusters)."""
+    text = ("Sáng 14/5, Cục Cảnh sát giao thông và Cục Cảnh sát hình sự đã tổ chức lễ ký kết giao ước thi đua giữa 2 đơn vị "
+            "(thuộc Cụm thi đua số 3 - khối các đơn vị trực thuộc Bộ), với các nội dung trọng tâm.")
+    assert classify(doc(text, title="Hai Cục ký kết giao ước thi đua")).relevant
+    lone = "Năm 2023, Sở Xây dựng (thuộc Khối thi đua các cơ quan kinh tế) được tặng Cờ thi đua của UBND tỉnh."
+    assert not classify(doc(lone, title="Sở Xây dựng nhận Cờ thi đua")).relevant
+
+
+def test_army_cluster_signing_its_covenant_is_relevant() -> None:
+    """"Thi đua quyết thắng" launched for a named army cluster whose units sign a covenant (pattern: border guard clusters)."""
+    text = ("Ngày 3/3, tại Đồn Biên phòng Cửa Việt, Bộ Chỉ huy Biên phòng tỉnh triển khai phong trào thi đua quyết thắng "
+            "năm 2018 đối với Cụm thi đua tuyến biển gồm 5 đồn biên phòng.\n"
+            "Các đơn vị cụm thi đua tuyến biển ký kết giao ước thi đua năm 2018.")
+    assert classify(doc(text, title="Biên phòng tỉnh triển khai phong trào thi đua quyết thắng")).relevant
+    review = ("Ngày 3/12, Bộ Chỉ huy Biên phòng tỉnh tổng kết phong trào thi đua quyết thắng năm 2018; "
+              "Cụm thi đua tuyến biển được biểu dương.")
+    assert not classify(doc(review, title="Biên phòng tỉnh tổng kết phong trào thi đua quyết thắng")).relevant
