@@ -35,6 +35,8 @@ _CUE_BEFORE = re.compile(
     r"|,\s*(?:đại diện\s+)?(?:đơn vị\s+)?"
     # "X được UBND tỉnh chỉ định làm Trưởng khối": the agent between is no part of X
     r"|\s(?:được|do)\s+[^,;()]{1,40}?\s(?:chỉ định|phân công|giao|bầu|chọn|công nhận|suy tôn|cử)\s+(?:làm|là)\s*"
+    # "X được Bộ phân công là đơn vị Cụm trưởng": "đơn vị" after the verb too
+    r"(?:(?:đơn vị|cơ quan)\s+)?"
     r"|\sđại diện\s+(?:đơn vị\s+)?)$",
     re.IGNORECASE,
 )
@@ -56,6 +58,8 @@ _ROLE_TAIL = (
 _HANDOVER_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:lại\s+)?cho\s+(?:đơn vị\s+)?", re.IGNORECASE)
 # "Trưởng khối năm 2025 là Sở Y tế", "Cụm phó là huyện X"
 _IS_AFTER = re.compile(_ROLE_TAIL + r"(?:\s+(?:là|thuộc về|do)\s+|\s*:\s*)(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
+# "do đơn vị trưởng khối (Công an huyện X) xây dựng": the head named in a bracket right after the role
+_BRACKET_AFTER = re.compile(_ROLE_TAIL + r"\s*\(\s*(?:đơn vị\s+|cơ quan\s+|là\s+)?", re.IGNORECASE)
 # "…, năm 2025 Ban Dân vận đảm nhận vai trò Trưởng khối": the year opens the unit's clause
 _CLAUSE_YEAR = re.compile(
     r"(?:^|[,;:]|\s)\W*(?:trong\s+|từ\s+|sang\s+|đến\s+)?(?P<school>năm học|năm)\s+(?P<year>(?:19|20)\d{2})"
@@ -435,6 +439,13 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 tail = _IS_AFTER.match(text, m.end())
                 after = unit_after(text, tail.end()) if tail else None
                 if tail and after:
+                    found = (after[0], tail.end())
+                    source = "rule:leader_is"
+                    stated = _stated_year(tail, records, elected=False)
+            if found is None:
+                tail = _BRACKET_AFTER.match(text, m.end())
+                after = unit_after(text, tail.end()) if tail else None
+                if tail and after and re.match(r"\s*\)", text[after[1] :]):
                     found = (after[0], tail.end())
                     source = "rule:leader_is"
                     stated = _stated_year(tail, records, elected=False)

@@ -72,7 +72,8 @@ _LIST_HEAD = re.compile(
     r"(?:\s+(?:ngoại thành|nội thành|miền núi|vùng cao|biên giới|đồng bằng|ven biển))?\s*(?=" + UPPER + ")"
     # "Nhiều thành viên của Khối như A, B, C đạt …"
     r"|thành viên\s+(?:của|trong)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s+(?:như|là|gồm)\s+(?=" + UPPER + ")"
-    r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?\s*(?P<paren>\()"
+    # "các đơn vị trong cụm thi đua số 02 (A, B và C)": the bloc's number may come before the bracket
+    r"|(?:trong|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?(?:\s+số\s+(?:\d{1,2}|[IVX]{1,5})(?!\w))?\s*(?P<paren>\()"
     # "Cụm thi đua số 12 (các phường A, B và C) tổ chức …": the bloc's places in a bracket after its name
     r"|(?<!\w)(?:khối|cụm)\s+thi\s+đua[^()\n.;:]{0,60}?\s*(?P<paren2>\()(?=\s*các\s+" + _PLACE_NOUN + r"\s+" + UPPER + ")"
     r"|(?:trong|thuộc)\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:bao\s+)?gồm)?\s*:\s*"
@@ -94,7 +95,10 @@ _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|(?<!các\s)tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
     r"|[-–—]\s*(?:trưởng|phó|đơn vị)(?![^,;.()\n]{0,25}[,;]\s*(?-i:[A-ZĐÀ-Ỹ])))(?!\w)"
     # "A, B và đại diện Ban Thi đua - Khen thưởng tỉnh": a guest after the members ends the list
-    r"|\svà\s+(?-i:đại diện|lãnh đạo)\s|[.!?\n]|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))"
+    r"|\svà\s+(?-i:đại diện|lãnh đạo)\s|[.!?\n]"
+    # "…, phường J; Các đồng chí trong Ban Thường vụ …": the attendees after the member list, capitalised or not
+    r"|;\s+(?=(?:các|những)\s+(?!(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s))"
+    r"|;\s+(?-i:(?=[a-zđ]))(?!(?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|đặc khu)\s)|\s[-–—]\s+(?-i:(?=[a-zđ]))"
     # "A - trưởng khối, B, C": a role written after one item, the list goes on
     r"(?!(?:(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó))\s*[,;]\s*(?-i:[A-ZĐÀ-Ỹ]))",
     re.IGNORECASE,
@@ -128,7 +132,9 @@ _COUNT = re.compile(
 )
 # "07 sở, ngành là thành viên thuộc khối": "là" before the membership
 _COUNT_AFTER = re.compile(
-    r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:là\s+)?(?:thành viên|thi đua\s+(?:khối|cụm))", re.I
+    r"^[^.;:]{0,12}?(?:trong|thuộc|của)\s+(?:khối|cụm)|^\s+(?:là\s+)?(?:thành viên|thi đua\s+(?:khối|cụm))"
+    # "Công an 5 tỉnh Cụm thi đua số 7 ký kết …": the count of the bloc's units written before its name
+    r"|^\s+(?:khối|cụm)\s+thi\s+đua(?!\w)", re.I
 )
 _COUNT_BEFORE = re.compile(
     r"(?:khối|cụm)(?:[^.;]|(?<=Tp|TP|Tx|TX)\.){0,80}?(?:gồm|có|gồm có|với|hiện có|còn)\s*$|(?:với|lãnh đạo)\s*$"
@@ -216,6 +222,9 @@ def _proper_place(name: str) -> bool:
     )
 
 
+_NUMBERED_PLACES = {"quận", "phường"}
+
+
 def _normalise(item: str, noun: str | None) -> str | None:
     item = _ROLE_TAIL.sub("", _OWN_PLACE_NOUN.sub("", item.strip()))
     item = re.sub(r"^(?:và\s+)?các\s+sở\s+(?=" + UPPER + ")", "Sở ", item)  # "các sở Nội vụ, Tài chính": a plural head
@@ -228,6 +237,8 @@ def _normalise(item: str, noun: str | None) -> str | None:
     low_noun = (noun or "").lower()
     if low_noun in PLACE_NOUNS and (not _head_pattern().match(name) or _proper_place(name)) and name[:1].isupper():
         return f"{low_noun} {name}"
+    if low_noun in _NUMBERED_PLACES and re.fullmatch(r"\d{1,2}", name):
+        return f"{low_noun} {name}"  # "các quận: 3, 10, Tân Bình": urban districts and wards go by number
     if low_noun.startswith("sở") and any(_dash_fold(name) == _dash_fold(d) for d in departments()):
         return f"Sở {name}"
     if is_unit_like(name) or re.match(r"(?i)(?:sở|ban|hội|đài|bảo hiểm)\s", name):

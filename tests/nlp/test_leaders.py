@@ -335,3 +335,20 @@ def test_role_glued_led_or_tabled(text, expected):
 )
 def test_leader_real_page_shapes(text: str, expected: set[tuple[str, str, int | None]]) -> None:
     assert leaders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X được <agent> phân công là đơn vị Cụm trưởng": neither the agent nor the verb belongs to the unit
+        ("Năm 2024, Công an tỉnh Hà Nam được Bộ Công an phân công là đơn vị Cụm trưởng Cụm thi đua số 3. "
+         "Cụm thi đua số 3 ký kết giao ước.",
+         {("Công an tỉnh Hà Nam", "head", 2024)}),
+        # the head named in a bracket right after the role
+        ("Khối thi đua công an các huyện miền núi tổ chức ký kết giao ước thi đua năm 2021. Các đơn vị nhất trí dự "
+         "thảo giao ước do đơn vị trưởng khối (Công an huyện Phú Ninh) đã xây dựng.",
+         {("Công an huyện Phú Ninh", "head", 2021)}),
+    ],
+)
+def test_leader_assigned_by_an_agent_or_named_in_a_bracket(text: str, expected: set[tuple[str, str, int | None]]) -> None:
+    assert leaders_of(text) == expected

@@ -742,3 +742,39 @@ def test_units_signing_the_bloc_covenant_are_counted():
     got = member_count(doc(text), [])
     assert got is not None and got[0] == 12
     assert member_count(doc("Hôm qua 15 đơn vị đã ký kết hợp đồng kinh tế."), []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare district numbers after a shared plural: "các quận: 5, 10, Tân Bình"
+        ("Chiều 12/3, Cụm thi đua 2 UBND thành phố gồm các quận: 5, 10, Tân Bình, Phú Nhuận, đã tổ chức hội nghị.",
+         ["quận 5", "quận 10", "quận Tân Bình", "quận Phú Nhuận"]),
+        # the bloc's number before the bracketed list
+        ("Sáng 3/3/2013, Cụm thi đua số 02 tổ chức hội nghị. Dự có lãnh đạo các đơn vị trong cụm thi đua số 02 "
+         "(thị xã An Khê, huyện Kbang, huyện Đak Pơ và huyện Kông Chro).",
+         ["thị xã An Khê", "huyện Kbang", "huyện Đak Pơ", "huyện Kông Chro"]),
+        # a ";" before capitalised "Các đồng chí …" ends the list; ";" between places does not
+        ("Chiều 5/1/2026, Cụm thi đua số 3 Hội Cựu chiến binh tổ chức hội nghị. Dự có Chủ tịch Hội Cựu chiến binh 4 "
+         "phường của Cụm thi đua số 3 gồm: phường An Phú; Phường Bình Khánh, phường Thảo Điền, phường An Khánh; "
+         "Các đồng chí trong Ban Thường vụ, Ban Kiểm tra, Chi hội trưởng phường An Phú.",
+         ["phường An Phú", "phường Bình Khánh", "phường Thảo Điền", "phường An Khánh"]),
+    ],
+)
+def test_members_numbered_districts_numbered_bloc_brackets_and_attendees_after(text, expected):
+    assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a count written before the bloc's name: "Công an 4 tỉnh Cụm thi đua số 9"
+        ("Ngày 2/4/2024, Công an 4 tỉnh Cụm thi đua số 9 ký kết giao ước thi đua năm 2024.", 4),
+        ("Dự có Chủ tịch Hội 4 phường của Cụm thi đua số 3 gồm: phường An Phú; Phường Bình Khánh, phường Thảo Điền, "
+         "phường An Khánh; Các đồng chí trong Ban Thường vụ.", 4),
+    ],
+)
+def test_member_count_before_the_blocs_name(text, count):
+    r = ArticleRecords(relevant=True)
+    fill(doc(text), r)
+    assert r.member_count == count
