@@ -22,8 +22,10 @@ MAX_NAME_WORDS = 5
 MIN_CLOSING_WORDS = 6  # a short last sentence after a paragraph still counts as body
 _EXPLICIT = re.compile(
     r"(?m)^[ \t]*(?:Viết bởi|Đăng bởi|Tác giả\s*:|Người viết\s*:|Phóng viên\s*:|"
-    r"(?:Bài|Tin)\s*(?:(?:,|và|/|&)\s*ảnh)?\s*:)[ \t]*(?P<name>[^\n(|]{2,60})"
+    r"(?:Bài|Tin)\s*(?:(?:,|và|/|&|\+)\s*ảnh)?\s*:|Ảnh\s*(?:,|và|/|&|\+)\s*bài\s*:)[ \t]*(?P<name>[^\n(|]{2,60})"
 )
+# "Bài: Thu Hà, ảnh Minh Quân", "Bài: Thu Hà; Ảnh: Minh Quân": the photographer after the writer is not the author
+_PHOTO_TAIL = re.compile(r"\s*[,;.]\s*(?:ảnh|Ảnh|ẢNH)\s*:?\s+\S.*$")
 _CUT = re.compile(r"\s+[-–—|]\s+|\s*\(|\s*,\s*(?=\d)|\s+-\s*(?=Th\d|\d)")
 # a name word, or initials before a given name in any case ("T.Văn", "T.VĂN", "N.H")
 _WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ']*\.?|(?:[A-ZĐÀ-Ỹ]\.){1,3}(?:[A-ZĐÀ-Ỹ]?[a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+))$")
@@ -161,7 +163,7 @@ def extract_byline(doc: PreparedText) -> tuple[str, Span] | None:
     text = doc.text
     m = _EXPLICIT.search(text)
     if m:
-        name = _clean_candidate(m.group("name"), single_word=True)
+        name = _clean_candidate(_PHOTO_TAIL.sub("", m.group("name")), single_word=True)
         if name:
             start = text.find(name, m.start("name"))
             return name, Span(start=start, end=start + len(name), source="rule:byline_marker")

@@ -152,3 +152,18 @@ def test_a_line_about_thi_dua_is_not_a_byline() -> None:
 def test_byline_initials_and_source_person(text: str, expected: str | None) -> None:
     got = extract_byline(prepare(text))
     assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer signs first; the photographer after ", ảnh" / "; Ảnh:" is not the author
+        (f"{BODY}\n\nẢnh ký kết giao ước của cụm\nBài: Hoài Nam, ảnh Thu Trang", "Hoài Nam"),
+        (f"{BODY}\nBài: Hoài Nam; Ảnh: Thu Trang", "Hoài Nam"),
+        (f"{BODY}\nBài + ảnh: Hoài Nam", "Hoài Nam"),
+        (f"{BODY}\nẢnh và bài: Hoài Nam", "Hoài Nam"),
+    ],
+)
+def test_byline_writer_before_photographer(text: str, expected: str) -> None:
+    got = extract_byline(prepare(text))
+    assert (got[0] if got else None) == expected
