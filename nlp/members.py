@@ -248,6 +248,8 @@ def _normalise(item: str, noun: str | None) -> str | None:
     return None
 
 
+# "Cụm thi đua tuyến biển gồm Hải đội 2 và 6 đồn biên phòng": the named unit, then the rest of the bloc by count only
+_COUNTED_REST = re.compile(r"\s+(?:và|cùng)\s+(?:\d{1,3}|" + _NUMBER_WORD + r")\s+(?:" + _NOUN + r")(?!\w).*$", re.IGNORECASE)
 TIE_CHARS = 200  # "…: A, B, C. Như vậy, Khối còn 03 cơ quan": the total follows the list closely
 
 
@@ -314,7 +316,11 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             raws = list_items(text, colon + 1 if colon >= 0 else m.end(), end, noun, shared)
         raws = leading + raws
         items = []
+        counted = False
         for raw, start, stop in raws:
+            rest = _COUNTED_REST.search(raw)
+            if rest:
+                raw, stop, counted = raw[: rest.start()], start + rest.start(), True
             if ":" in raw:  # "…, phường thuộc khu vực … trước đây: phường A": a lead-in before a colon names no unit
                 cut = raw.rfind(":") + 1
                 start += cut + len(raw[cut:]) - len(raw[cut:].lstrip())
@@ -327,7 +333,7 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 name = f"{_CHAPTER.match(items[0].unit).group(0)} {raw.strip()}"
             if name:
                 items.append(Member(unit=name, start=start, end=stop, source="rule:member_list"))
-        if len(items) < 2 or (untied and not _bloc_total_follows(text, items[-1].end, len(items))):
+        if len(items) < (1 if counted else 2) or (untied and not _bloc_total_follows(text, items[-1].end, len(items))):
             continue
         for it in items:
             k = _member_key(it.unit)

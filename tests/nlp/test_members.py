@@ -778,3 +778,10 @@ def test_member_count_before_the_blocs_name(text, count):
     r = ArticleRecords(relevant=True)
     fill(doc(text), r)
     assert r.member_count == count
+
+
+def test_a_named_unit_before_a_counted_rest_is_a_member():
+    """ "gồm Hải đội 3 và 5 đồn biên phòng": the named unit is listed, the rest only counted."""
+    text = ("Ngày 2/3/2016, Bộ Chỉ huy tổ chức hội nghị đối với Cụm thi đua tuyến biển gồm Hải đội 3 Biên phòng và "
+            "5 Đồn biên phòng tuyến biển.")
+    assert [m.unit for m in extract_members(doc(text))] == ["Hải đội 3 Biên phòng"]
