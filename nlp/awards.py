@@ -43,7 +43,7 @@ _NUMBER = (
 # a counted collective: "3 trường", "hai HTX" are counted as "tập thể" (heldout6 decision 9)
 _COUNTED = r"tập thể|cá nhân|đơn vị|cơ quan|trường|HTX|hợp tác xã|doanh nghiệp|bệnh viện"
 _UNIT_HEAD = re.compile(
-    r"(?:Sở|sở|Ban|Văn phòng|VP|UBND|Ủy ban|Uỷ ban|UBMTTQ|Hội|Liên hiệp|Liên đoàn|Liên minh|Trường|ĐH|CĐ|TC|"
+    r"(?:Sở|sở|Ban|Văn phòng|VP|UBND|VKSND|VKS|Viện KSND|TAND|TA|CA|MTTQ|UBMTTQVN|MTTQVN|HLHPN|Hội LHPN|CCB|Ủy ban|Uỷ ban|UBMTTQ|Hội|Liên hiệp|Liên đoàn|Liên minh|Trường|ĐH|CĐ|TC|"
     r"Đại học|Cao đẳng|Trung cấp|Học viện|Cục|Chi cục|Kho bạc|Ngân hàng|NH|Công an|Bộ Chỉ huy|Bộ CHQS|Bộ đội|"
     r"Đài|Báo|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Tỉnh Đoàn|Thành Đoàn|Huyện Đoàn|Đoàn|Đồn|Hải đội|Bộ Tư lệnh|Đặc khu|đặc khu|Viện|Tòa án|Toà án|Thanh tra|Bảo hiểm|BHXH|Trung tâm|"
     r"Công ty|Tổng công ty|Tổng Công ty|Chi nhánh|Huyện|huyện|Xã|xã|Phường|phường|Thị xã|thị xã|Thành phố|thành phố|TP\.|Tp\.|TX\.|Tx\.|TP|"
@@ -130,6 +130,16 @@ _PASSIVE_GIVEN_VERB = re.compile(r"(?<!\w)được\s+(?:[^,;:]{0,30}?\s)?(?:tặ
 _ACTIVE_RANKING = re.compile(r"(?<!\w)(?:suy tôn|bình chọn|bầu chọn|bình xét)\s+", re.IGNORECASE)
 
 
+# "Chi cục A huyện B, tỉnh C": a province after the unit's comma only says where the unit is
+_PROVINCE_QUALIFIER = re.compile(r"(?:tỉnh|Tỉnh)\s+" + _CAPITAL + r"\S*(?:\s+" + _CAPITAL + r"\S*){0,3}$")
+# "tất cả các đơn vị còn lại đều được … công nhận là Tập thể lao động tiên tiến": every other unit, uncounted
+_ALL_GROUP_SUBJECT = re.compile(
+    r"(?<!\w)(?:(?:tất cả|toàn bộ)\s+(?:các|những)\s+(tập thể|cá nhân|đơn vị)(?!\w)[^,;:]{0,60}?\s"
+    r"|(?:các|những)\s+(tập thể|cá nhân|đơn vị)(?!\w)[^,;:]{0,60}?\sđều\s+)được(?!\w)",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Mention:
     award: str
@@ -201,18 +211,27 @@ def _split_items(segment: str) -> list[tuple[int, str]]:
     return items
 
 
+def _first_unit(sentence: str, start: int, item: str) -> tuple[str, int, int] | None:
+    """The first unit named anywhere in ``item`` (which starts at ``start`` in ``sentence``)."""
+    for m in _UNIT_HEAD.finditer(item):
+        found = _unit_at(sentence, start + m.start())
+        if found:
+            return found
+    return None
+
+
 def _units_before(sentence: str, boundary: int, pos: int) -> list[tuple[str, int, int]]:
     """Units named as the subject right before ``pos`` (list walked backwards from the verb)."""
     segment = sentence[boundary:pos]
     items = _split_items(segment)
     out: list[tuple[str, int, int]] = []
+    if len(items) > 1:  # "Chi cục A huyện B, tỉnh C được …": the province locates the unit, it is not a recipient
+        last = _first_unit(sentence, boundary + items[-1][0], items[-1][1])
+        if last and _PROVINCE_QUALIFIER.match(last[0]) and _first_unit(sentence, boundary + items[-2][0], items[-2][1]):
+            items = items[:-1]
     for idx, (off, item) in enumerate(reversed(items)):
         if idx == 0:
-            found = None
-            for m in _UNIT_HEAD.finditer(item):
-                found = _unit_at(sentence, boundary + off + m.start())
-                if found:
-                    break
+            found = _first_unit(sentence, boundary + off, item)
         else:
             found = _unit_at(sentence, boundary + off)
         if not found:
@@ -387,6 +406,11 @@ def _sentence_awards(sent: Sentence, last_title: str | None) -> tuple[list[Award
             ):  # "A được suy tôn là đơn vị dẫn đầu, được đề nghị tặng Cờ thi đua": A again
                 recipients = list(last_recipients)
                 rule = "rule:award_received_same_subject"
+            group = _ALL_GROUP_SUBJECT.search(text, boundary, m.start) if not recipients and not counts else None
+            if group:
+                kind = (group.group(1) or group.group(2)).lower()
+                counts = [("cá nhân" if kind == "cá nhân" else "tập thể", -1, group.start(), group.end())]
+                rule = "rule:award_received_all_units"
             if not recipients and not counts:
                 intro = _LIST_INTRO.search(text, m.end)
                 if intro and ";" in text[m.end : intro.start()]:

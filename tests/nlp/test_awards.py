@@ -315,3 +315,23 @@ def test_giver_after_duoc_is_not_the_recipient(text: str, expected: list[Row]) -
 def test_sector_flag_keeps_its_sector() -> None:
     text = "Cụm đề nghị Viện trưởng xem xét công nhận danh hiệu “Cờ thi đua ngành Tư pháp” cho 2 đơn vị."
     assert _awards(text) == [("Cờ thi đua ngành Tư pháp", "tập thể", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviated agency before a place keeps its agency (VKSND, TAND, CA, MTTQ …)
+        ("Năm qua, đơn vị VKSND huyện Đông Hải vinh dự được VKSND tối cao tặng Cờ thi đua dẫn đầu Khối.",
+         [("Cờ thi đua", "VKSND huyện Đông Hải", None)]),
+        ("UBND tỉnh tặng Bằng khen cho TAND huyện Lạc Dương và CA huyện Bảo Lâm.",
+         [("Bằng khen", "TAND huyện Lạc Dương", None), ("Bằng khen", "CA huyện Bảo Lâm", None)]),
+        # every remaining unit, uncounted, is "tập thể"
+        ("Ngoài ra, tất cả các đơn vị còn lại của Cụm đều được Viện trưởng công nhận là Tập thể lao động tiên tiến.",
+         [("Tập thể lao động tiên tiến", "tập thể", None)]),
+        # the province after the unit's comma locates it; it is not a second recipient
+        ("Hội nghị thống nhất Chi cục Thuế huyện Cái Nước, tỉnh Cà Mau được suy tôn danh hiệu Cờ thi đua năm 2024.",
+         [("Cờ thi đua", "Chi cục Thuế huyện Cái Nước", None)]),
+    ],
+)
+def test_awards_agency_abbreviations_and_all_units(text: str, expected: list[Row]) -> None:
+    assert _awards(text) == expected
