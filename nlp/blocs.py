@@ -42,7 +42,7 @@ _COMMA_CONTINUE = re.compile(
     r"(?:thành phố|thị xã|thành|thị|hội|ngành|xã hội|cao đẳng|đại học|trung cấp|nghề nghiệp|doanh nghiệp"
     r"|đoàn thể|tổ chức|xã|huyện|phường|ban|cơ quan|trường|thể thao|du lịch|kỹ thuật|khoa học|tài chính"
     r"|hiệp hội|ngân hàng|quận|kinh doanh|dịch vụ|thương mại|giúp việc|tham mưu|mặt trận|mttq|đảng|chính quyền|đơn vị sự nghiệp"
-    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế|đặc khu|thị trấn"
+    r"|công đoàn|đoàn|văn hóa|xã hội|nội chính|kinh tế|đặc khu|thị trấn|thi hành án"
     r"|(?:nông|lâm|ngư|công|diêm|thủy|thuỷ)\s+(?:nghiệp|sản|lợi))(?!\w)"
 )
 # "của" and the Party or government body a group of agencies works for is part of the name.
@@ -200,8 +200,11 @@ def _parent_org_end(text: str, pos: int) -> int | None:
 # After a bloc's number, the sector organisation whose cluster it is, named without a province: "Cụm thi đua số 4
 # Kho bạc Nhà nước", "số IX Tòa án nhân dân", "số 5 BHXH Việt Nam", "số 3 Hải quan"; or "thuộc" and its
 # parent ("số 5 thuộc Cục Thuế"). The phrase runs to a verb or clause word, punctuation or the line's end.
-_ORG_WORD = re.compile(r"[\w&-]+")
-_SECTOR_GAP = re.compile(r"(, *)?(?(1)| +)(thuộc +)?(?=[A-ZĐÀ-Ỹ])")
+_ORG_WORD = re.compile(r"[\w&-]+(?:\.[A-ZĐ]{2,}(?!\w))?")
+# ", " or " - " before the organisation ("số 5, Hội …", "số 11- Hội …"); "TP.HCM" is one word; "(CCB)" a gloss
+_SECTOR_GAP = re.compile(r"(, *| *[-–] *)?(?(1)| +)(thuộc +)?(?=[A-ZĐÀ-Ỹ])")
+_ASSOCIATION = re.compile(r"(?:Hội|Liên đoàn|Công đoàn)(?!\w)")
+_GLOSS = re.compile(r"\([A-ZĐ&]{2,8}\) +")
 _ORG_HEAD = re.compile(
     r"(?:Cục|Tổng cục|Bộ|Ngân hàng|Kho bạc|Bảo hiểm|Hải quan|Thuế|Tòa án|Toà án|Viện|Thanh tra|Kiểm toán|Công an"
     r"|Thống kê|Kiểm lâm|Quản lý thị trường|Thi hành án|Điện lực|Bưu điện|Liên đoàn|Hội|Công đoàn|Tổng công ty"
@@ -217,7 +220,10 @@ def _sector_org_end(text: str, pos: int) -> int | None:
         return None
     words: list[re.Match[str]] = []
     at = m.end()
+    dash = bool(m.group(1)) and m.group(1).strip() in ("-", "–")
     while len(words) < (14 if m.group(1) else 6):
+        gloss = _GLOSS.match(text, at) if words else None
+        at = gloss.end() if gloss else at
         w = _ORG_WORD.match(text, at)
         if w is None:
             break
@@ -234,11 +240,23 @@ def _sector_org_end(text: str, pos: int) -> int | None:
             break
         at = gap.end()
     if m.group(1):
-        # "Cụm thi đua số 2, Hội Cựu … Việt Nam": after a comma only a nationwide organisation's full name
+        # "Cụm thi đua số 2, Hội Cựu … Việt Nam": after a comma or dash a nationwide organisation's full name, or a
+        # provincial one closed by its province ("số 5, Hội Cựu chiến binh Thành phố Hồ Chí Minh")
         ends = [i for i in range(1, len(words)) if words[i - 1].group() == "Việt" and words[i].group() == "Nam"]
-        if not ends or not _ORG_HEAD.match(text, words[0].start()):
+        first = words[0].group() if words else ""
+        org = bool(words) and (_ORG_HEAD.match(text, words[0].start()) or (dash and len(first) > 1 and first.isupper()))
+        if not org:
             return None
-        words = words[: ends[-1] + 1]
+        if ends:
+            words = words[: ends[-1] + 1]
+        else:
+            # (only a mass association's own clusters: "số 3, Công an tỉnh X" names the host or a member)
+            association = _ASSOCIATION.match(text, words[0].start()) is not None
+            province_end = _province_end(text, at, allow_of=False) if association and len(words) < 14 else None
+            if province_end is not None:
+                return province_end
+            if not dash:
+                return None
     while words and words[-1].group().lower() in _TRAILING:
         words.pop()
     if not words:

@@ -215,3 +215,27 @@ def test_nationwide_association_after_a_comma_is_part_of_the_name() -> None:
     assert [m.surface for m in found] == ["Cụm thi đua số 3, Hội Cựu thanh niên xung phong - Đội A Việt Nam"]
     found = find_mentions("Các đơn vị thuộc Cụm thi đua số 3, Công an tỉnh Nghệ An đã ký giao ước.")
     assert [m.surface for m in found] == ["Cụm thi đua số 3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a provincial association after a comma, closed by its province
+        ("Sáng 9/1, Cụm thi đua số 3, Hội Nông dân Thành phố Hải Phòng tổ chức hội nghị.",
+         "Cụm thi đua số 3, Hội Nông dân Thành phố Hải Phòng"),
+        # a dash, a bracketed gloss and a nationwide organisation
+        ("do Cụm thi đua 7- Hội Liên hiệp Phụ nữ (LHPN) Việt Nam gồm Hội các tỉnh ven biển",
+         "Cụm thi đua 7- Hội Liên hiệp Phụ nữ (LHPN) Việt Nam"),
+        # a dash and an abbreviated court system with its city
+        ("tổng kết năm 2024 của Cụm thi đua số II – VKSND hai cấp TP.HCM.", "Cụm thi đua số II – VKSND hai cấp TP.HCM"),
+        # a comma joining a second sector to the bloc's name
+        ("Cụm thi đua Sở Tư pháp, Thi hành án dân sự các tỉnh Tây Nguyên tổ chức tổng kết",
+         "Cụm thi đua Sở Tư pháp, Thi hành án dân sự các tỉnh Tây Nguyên"),
+        # a dash before an event or a host stays outside the name
+        ("Cụm thi đua số 2 - Hội nghị tổng kết năm 2023", "Cụm thi đua số 2"),
+        ("Cụm thi đua số 4 - Sở Nội vụ chủ trì hội nghị", "Cụm thi đua số 4"),
+    ],
+)
+def test_organisation_after_a_comma_or_dash_is_part_of_a_numbered_name(text: str, name: str) -> None:
+    """Pattern: real pages cut the bloc's name at the comma or dash before its parent organisation."""
+    assert find_mentions(text)[0].surface == name
