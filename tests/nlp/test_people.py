@@ -225,3 +225,13 @@ def test_chief_executive_title_keeps_dieu_hanh() -> None:
     assert _titled(text) == [("Nguyễn Văn Hùng", "Giám đốc điều hành Bệnh viện Đa khoa Hòa Bình")]
     # the verb "điều hành" (chairs) after a department still ends the title
     assert _titled("Ông Trần Văn Bình, Giám đốc Sở Y tế điều hành hội nghị.") == [("Trần Văn Bình", "Giám đốc Sở Y tế")]
+
+
+def test_party_committee_member_opens_a_title() -> None:
+    """"Đảng ủy viên" (member of a ward's party committee) opens a title like "Tỉnh ủy viên"."""
+    text = (
+        "Hội nghị nghe đồng chí Trần Văn Lộc, Đảng ủy viên- phó Chủ tịch UBMTTQ phường – Chủ tịch Hội Cựu chiến binh"
+        " phường Tân Định, Cụm trưởng Cụm thi đua số 3 phát động phong trào."
+    )
+    got = [(p.name, p.title) for p in extract_people(prepare(text))]
+    assert got == [("Trần Văn Lộc", "Đảng ủy viên- phó Chủ tịch UBMTTQ phường – Chủ tịch Hội Cựu chiến binh phường Tân Định")]
