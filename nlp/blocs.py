@@ -419,7 +419,18 @@ def _without_parent(m: BlocMention) -> BlocMention:
     return replace(m, end=m.start + cut.start() if m.end > m.start else m.end, surface=m.surface[: cut.start()])
 
 
-def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMention | None:
+def _lead_end(text: str, paragraphs: int = 3) -> int:
+    """Offset where the article's lead ends: after its first ``paragraphs`` non-empty lines."""
+    pos = 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        pos = m.end()
+        paragraphs -= 1
+        if paragraphs == 0:
+            break
+    return pos
+
+
+def choose_bloc(mentions: list[BlocMention], url: str | None = None, lead_end: int = 0) -> BlocMention | None:
     """Return the mention naming the article's bloc: the most mentioned bloc, in its fullest form."""
     if not mentions:
         return None
@@ -462,6 +473,19 @@ def choose_bloc(mentions: list[BlocMention], url: str | None = None) -> BlocMent
         for m in formal:
             uses[_key(m.surface)] += 1
     common = [m for m in formal if uses[_key(m.surface)] * 2 >= max(uses.values())]
+    # the full name given once where the body introduces the bloc (its lead) and shortened afterwards
+    # ("Cụm thi đua số 2 – Hội Nông dân tỉnh X" in the lead, "Cụm thi đua số 2" in the rest); a title
+    # prefixing the parent ("Cụm thi đua số 2 Bộ X …") only locates the bloc for the reader
+    top = max(uses, key=lambda k: uses[k])
+    common += [
+        m
+        for m in formal
+        if m not in common
+        and not m.in_title
+        and m.start < lead_end
+        and _key(m.surface).startswith(top + " ")
+        and not _OF_PARENT.search(_key(m.surface))
+    ]
     # equal keys ("Hội LHPN" ~ "Hội Liên hiệp Phụ nữ"): the spelled-out form is the fuller one
     chosen = max(common, key=lambda m: (len(_key(m.surface)), not m.surface.isupper(), len(m.surface), -m.start))
     if not chosen.formal:
@@ -480,7 +504,7 @@ def fill(doc: PreparedText, records: ArticleRecords) -> None:
         for m in title_mentions:
             if (m.key, m.surface) not in body:
                 mentions.append(BlocMention(0, 0, m.surface, m.key, m.number, m.formal, in_title=True))
-    chosen = choose_bloc(mentions, doc.url)
+    chosen = choose_bloc(mentions, doc.url, _lead_end(doc.text))
     if chosen is None:
         return
     name = _PAREN_ABBR.sub("", chosen.surface).strip(" ,-–")

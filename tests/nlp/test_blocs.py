@@ -239,3 +239,24 @@ def test_nationwide_association_after_a_comma_is_part_of_the_name() -> None:
 def test_organisation_after_a_comma_or_dash_is_part_of_a_numbered_name(text: str, name: str) -> None:
     """Pattern: real pages cut the bloc's name at the comma or dash before its parent organisation."""
     assert find_mentions(text)[0].surface == name
+
+
+def test_full_name_in_the_lead_beats_its_later_short_form() -> None:
+    """Pattern: the body's lead gives the bloc's full name once, the rest shortens it; a title's parent does not count."""
+    text = (
+        "Sáng 12/3, Cụm thi đua số 6 – Hội Nông dân tỉnh Bắc Ninh tổ chức hội nghị ký kết giao ước.\n\n"
+        "Cụm thi đua số 6 gồm 7 đơn vị. Năm 2024, Cụm thi đua số 6 đạt nhiều kết quả.\n\n"
+        "Các đơn vị trong Cụm thi đua số 6 thống nhất bầu Cụm trưởng."
+    )
+    records = ArticleRecords(relevant=True)
+    fill(doc(text), records)
+    assert records.bloc == "Cụm thi đua số 6 – Hội Nông dân tỉnh Bắc Ninh"
+    # the same longer form only after the lead: the commonest form stays
+    late = "\n\n".join(["Cụm thi đua số 6 tổ chức hội nghị."] * 3 + ["Cụm thi đua số 6 – Hội Nông dân tỉnh Bắc Ninh có 7 đơn vị."])
+    records = ArticleRecords(relevant=True)
+    fill(doc(late), records)
+    assert records.bloc == "Cụm thi đua số 6"
+    # a title that prefixes the parent only locates the bloc
+    records = ArticleRecords(relevant=True)
+    fill(doc("Cụm thi đua số 6 họp. Cụm thi đua số 6 gồm 7 đơn vị. Cụm thi đua số 6 ký kết.", title="Cụm thi đua số 6 Bộ Công an ký giao ước"), records)
+    assert records.bloc == "Cụm thi đua số 6"
