@@ -76,6 +76,10 @@ _URGED_BEFORE = re.compile(
 _EXTRA_ACTIVITY = re.compile(
     r"(?:(?<!\w)(?:ket hop|kem theo|va|dong thoi)|,)\s+(?:to chuc\s+)?(?:giao luu|hoi thao|hoi dien)\s+(?:the thao|van nghe|van hoa)"
 )
+# "tổng kết 10 năm thực hiện Chỉ thị …": a review of a directive's decade, not the bloc's year-end review
+_MULTI_YEAR_REVIEW_AFTER = re.compile(r"^\s+\d{1,2}\s+nam\s+(?:thuc hien|trien khai|thi hanh)(?!\w)")
+# "các đơn vị đều (đã) (tổ chức) ký giao ước …": what every unit did on its own during the year, not this meeting
+_EACH_UNIT_BEFORE = re.compile(r"(?<!\w)deu\s+(?:da\s+)?(?:to chuc\s+|thuc hien\s+)?[^.;]{0,40}$")
 _PASSIVE_LAUNCH = re.compile(r"(?:do|cua)\s+(?:[^,.;]{0,40}?)phat dong")
 _REGISTERED = re.compile(r"dang ky (?:noi dung )?giao uoc")
 # a covenant signed earlier, now carried out or assessed: "thực hiện (hiệu quả các nội dung ký kết) giao ước",
@@ -210,6 +214,11 @@ def event_types(doc: PreparedText, sentences: list[Sentence]) -> list[str]:
                 ):
                     continue  # a covenant signed before, now carried out or assessed
                 if name in ("giao_uoc", "phat_dong") and _URGED_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
+                    continue
+                if name in ("giao_uoc", "phat_dong") and _EACH_UNIT_BEFORE.search(t[max(0, m.start() - 60) : m.start()]):
+                    continue
+                word = re.search(r"tong\s*ket", m.group()) if name == "tong_ket" else None
+                if word is not None and _MULTI_YEAR_REVIEW_AFTER.match(t[m.start() + word.end() :]):
                     continue
                 if _DOC_SUBJECT_BEFORE.search(t[max(0, m.start() - 12) : m.start()]):
                     continue  # "Kế hoạch số 12/KH-… về việc phát động …": the subject of a cited document

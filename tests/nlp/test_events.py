@@ -473,3 +473,22 @@ def test_venue_keeps_the_military_region_of_a_unit() -> None:
     d = doc("Sáng 6/12, tại Trung đoàn 8, Quân khu 3, Cụm thi đua số 4 tổ chức tổng kết hoạt động năm 2024.")
     found = venue(d)
     assert found is not None and found[0] == "Trung đoàn 8, Quân khu 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of a directive's years is not the bloc's year-end review
+        ("Chiều 14/11, Cụm thi đua số 2 tổ chức hội nghị sinh hoạt chuyên đề và tổng kết 15 năm thực hiện Chỉ thị số 12 "
+         "của Tỉnh ủy về công tác thi đua.", ["other"]),
+        # every unit signed its own covenant during the year: reported inside a review, not this meeting's signing
+        ("Ngày 5/12, Khối thi đua các huyện tổ chức tổng kết công tác thi đua năm 2024. Các huyện trong Khối đều "
+         "đã tổ chức phát động thi đua, ký giao ước thi đua và thực hiện tốt quy định.", ["tong_ket"]),
+        # the year's review and the meeting's own covenant still count
+        ("Ngày 5/12, Khối thi đua các huyện tổng kết công tác thi đua năm 2024 và ký kết giao ước thi đua năm 2025.",
+         ["tong_ket", "giao_uoc"]),
+    ],
+)
+def test_directive_review_and_each_units_covenant_are_not_this_meeting(text: str, expected: list[str]) -> None:
+    """Pattern: real reviews recall every unit's own covenant and hold a directive's multi-year review."""
+    assert records_after_events(doc(text)).event_types == expected
