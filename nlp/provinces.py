@@ -205,6 +205,10 @@ _PROVINCE_COUNT = re.compile(
     r"(?:khoi|cum) thi dua (?:(?!so )[^\W\d]+ ){0,3}?(?:\d+|cac) (?:tinh(?:\s*,\s*thanh pho)?(?!\s+(?:uy|doan|hoi)\b)"
     r"|thanh pho truc thuoc trung uong)(?!\w)"
 )
+# "Công an 5 tỉnh Cụm thi đua số 7", "Hội Nông dân các tỉnh thuộc Cụm thi đua …": the count of provinces before the bloc
+_PROVINCES_BEFORE_BLOC = re.compile(
+    r"(?<!\w)(?:[2-9]|1\d|cac) tinh(?:\s*,\s*thanh pho)? (?:trong |thuoc )?(?:khoi|cum) thi dua(?!\w)"
+)
 # "Cụm thi đua số 4 Kho bạc Nhà nước", "Cụm thi đua số IX Tòa án nhân dân": a numbered cluster of a nationwide
 # sector (one agency of each of several provinces) or ministry ("số 1 Bộ Công an", "số II TANDTC"), its name carrying
 # no province
@@ -218,7 +222,10 @@ _LOCAL_WORD = re.compile(r"(?<!\w)(?:tinh|thanh pho|tp|huyen|quan|thi xa)(?!\w)"
 def spans_provinces(doc: PreparedText, bloc: str | None = None) -> bool:
     """Does the bloc gather several provinces (a regional or ministry cluster) rather than one province's units?"""
     folded = fold_aligned(doc.text)
-    if _REGION.search(fold_aligned(doc.title or "")) or _REGION.search(folded):
+    title = fold_aligned(doc.title or "")
+    if _REGION.search(title) or _REGION.search(folded):
+        return True
+    if _PROVINCES_BEFORE_BLOC.search(title) or _PROVINCES_BEFORE_BLOC.search(folded):
         return True
     name = fold_aligned(bloc or "")
     if _PROVINCE_COUNT.search(name) or _PROVINCE_COUNT.search(folded) or (_SECTOR_CLUSTER.match(name) and not _LOCAL_WORD.search(name)):

@@ -171,3 +171,12 @@ def test_cluster_of_cities_listed_after_gom_has_no_province() -> None:
     records = ArticleRecords(relevant=True, bloc="Cụm thi đua số 3")
     fill(doc(text), records)
     assert records.province is None
+
+
+def test_count_of_provinces_before_the_bloc_means_a_cross_province_cluster() -> None:
+    """Pattern: 'Công an N tỉnh Cụm thi đua số X' — a ministry's cluster of several provinces has no host province."""
+    title = "Hội Nông dân 4 tỉnh Cụm thi đua số 3 ký kết giao ước thi đua"
+    text = "Năm 2025, Hội Nông dân tỉnh Lâm Đồng được phân công làm Cụm trưởng Cụm thi đua số 3."
+    assert spans_provinces(doc(text, title=title), "Cụm thi đua số 3")
+    # a province's own units: "4 huyện" is not a count of provinces
+    assert not spans_provinces(doc(text, title="Công an 4 huyện Cụm thi đua số 3 ký kết giao ước"), "Cụm thi đua số 3")
