@@ -44,6 +44,8 @@ def shared_before(text: str, colon: int) -> tuple[str, str] | None:
 # a lower-case part after a comma that is no new unit continues the name: "Ban Quản lý Khu kinh tế, công nghiệp tỉnh"
 _NOT_CONTINUATION = re.compile(r"(?:và|các|cùng|với|trong|gồm|đơn vị|cơ quan|đồng chí|ông|bà)(?!\w)|.*(?:trưởng|phó|khối|cụm)(?!\w)")
 MAX_CONTINUATION_WORDS = 5
+# "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Tỉnh ủy": a continuation closed by the unit's level may run longer
+_LEVEL_END = re.compile(r"(?<!\w)(?:tỉnh|huyện|thành phố|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Trung ương)$")
 # a bulleted list: "- Hội Nông dân tỉnh;", "+ Sở Y tế", "1. Sở Tư pháp", one item per line
 _BULLET = re.compile(r"(?:[-–—+•*▪●·]|\d{1,2}[.)])\s*")
 MAX_LIST_LINE = 120  # a member line is a unit name; a longer line is prose
@@ -117,7 +119,10 @@ def _comma_parts(text: str, begin: int, end: int) -> list[tuple[str, int]]:
 
 def _continues(prev: str, piece: str) -> bool:
     """Is the lower-case ``piece`` after a comma the rest of the name ``prev`` ("Khu kinh tế, công nghiệp tỉnh")?"""
-    if _NOT_CONTINUATION.match(piece) or len(piece.split()) > MAX_CONTINUATION_WORDS:
+    if _NOT_CONTINUATION.match(piece):
+        return False
+    limit = MAX_CONTINUATION_WORDS + (3 if _LEVEL_END.search(piece) else 0)
+    if len(piece.split()) > limit:
         return False
     if _head_pattern().match(piece[:1].upper() + piece[1:]) or not _head_pattern().match(prev):
         return False  # "sở TT&TT", "ban Dân tộc": a new unit written in lower case

@@ -97,14 +97,14 @@ def is_unit_like(name: str) -> bool:
     return False
 
 
-_BARE_TITLE = re.compile(r"(?:Phó|Trưởng)\s+$")
+_BARE_TITLE = re.compile(r"(?:Phó|Trưởng|Chánh)\s+$")
 
 
 def title_prefix(name: str) -> re.Match[str] | None:
     """The person's title that opens ``name``, if any.
 
-    A bare "Phó" or "Trưởng" is a title only before an agency or lower-case word ("Phó Ban Dân vận"); before a
-    capitalised name it opens a place ("xã Phó Bảng", "Trưởng Xuân").
+    A bare "Phó", "Trưởng" or "Chánh" is a title only before an agency or lower-case word ("Phó Ban Dân vận",
+    "Chánh Văn phòng"); before a capitalised name it opens a place ("xã Phó Bảng", "Trưởng Xuân", "phường Chánh Mỹ").
     """
     m = PERSON_TITLE.match(name)
     if m is None or not _BARE_TITLE.fullmatch(m.group(0)):
@@ -122,7 +122,9 @@ def clean_unit(name: str) -> str:
     name = name[titled.end() :] if titled else name
     name = re.sub(r"^(?:đơn vị|cơ quan)\s+(?=" + UPPER + r"|huyện|xã|thị xã|thành phố)", "", name)
     generic = re.match(r"(?:Đơn vị|Cơ quan)\s+", name)
-    if generic and _head_pattern().match(name, generic.end()):  # "Cơ quan Tỉnh Đoàn là Trưởng khối": the sentence's first word
+    # "Cơ quan Tỉnh Đoàn là Trưởng khối": the sentence's first word; "Cơ quan Thanh tra, giám sát …" (a compound
+    # office name carried on past a comma) keeps its own first word
+    if generic and _head_pattern().match(name, generic.end()) and "," not in name:
         name = name[generic.end() :]
     name = " ".join(name.strip(" ,;:.-–—\"“”'").split())
     name = _TRAILING_ADVERBS.sub("", name)

@@ -53,6 +53,16 @@ from tests.nlp.helpers import doc, records_after_events
         ("Khối thi đua các cơ quan Đảng, đoàn thể huyện gồm 4 cơ quan: Văn phòng Huyện ủy, Ban Dân vận Huyện ủy, "
          "Ủy ban MTTQ huyện và Huyện đoàn.",
          ["Văn phòng Huyện ủy", "Ban Dân vận Huyện ủy", "Ủy ban MTTQ huyện", "Huyện đoàn"]),
+        # a comma followed by a lower-case continuation that ends in the unit's level stays inside the name
+        ("Khối thi đua các cơ quan Đảng gồm: Ban Tổ chức Tỉnh ủy, Ban Bảo vệ, chăm sóc sức khỏe cán bộ Tỉnh ủy, "
+         "Văn phòng Tỉnh ủy.",
+         ["Ban Tổ chức Tỉnh ủy", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Tỉnh ủy", "Văn phòng Tỉnh ủy"]),
+        # "Cơ quan" opening a compound office name carried past a comma is part of it
+        ("Khối thi đua số 4 gồm: Thanh tra Bộ Xây dựng, Thanh tra Bộ Y tế và Cơ quan Thanh tra, giám sát bảo hiểm.",
+         ["Thanh tra Bộ Xây dựng", "Thanh tra Bộ Y tế", "Cơ quan Thanh tra, giám sát bảo hiểm"]),
+        # a ward whose name starts with the title word "Chánh" keeps it
+        ("Cụm thi đua số 5 gồm 3 phường: Chánh Lộc, An Thạnh và Tân Mỹ.",
+         ["phường Chánh Lộc", "phường An Thạnh", "phường Tân Mỹ"]),
         # a list stops where a verb clause begins
         ("Hội diễn có 120 diễn viên của 3 đơn vị trong Cụm gồm huyện Tân Phú, huyện Định Quán và huyện Xuân Lộc "
          "tham gia biểu diễn các tiết mục ca múa nhạc.",
