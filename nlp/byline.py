@@ -21,7 +21,7 @@ MIN_BODY_LINE = 60
 MAX_NAME_WORDS = 5
 MIN_CLOSING_WORDS = 6  # a short last sentence after a paragraph still counts as body
 _EXPLICIT = re.compile(
-    r"(?m)^[ \t]*(?:Viết bởi|Đăng bởi|Tác giả\s*:|Người viết\s*:|Phóng viên\s*:|"
+    r"(?m)^[ \t]*(?:Viết bởi|Đăng bởi|Tác giả(?:\s+bài\s+viết)?\s*:|Người viết\s*:|Phóng viên\s*:|"
     r"(?:Bài|Tin)\s*(?:(?:,|và|/|&|\+)\s*ảnh)?\s*:|Ảnh\s*(?:,|và|/|&|\+)\s*bài\s*:)[ \t]*(?P<name>[^\n(|]{2,60})"
 )
 # "Bài: Thu Hà, ảnh Minh Quân", "Bài: Thu Hà; Ảnh: Minh Quân": the photographer after the writer is not the author

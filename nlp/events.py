@@ -115,6 +115,8 @@ _VENUE_PREFIX = re.compile(
     r"^(?:(?:trụ sở|hội trường|phòng họp|cơ quan|điểm cầu(?: chính)?)\s+(?:của\s+)?)+",
     re.IGNORECASE,
 )
+# "tại Hội trường trung tâm X Công an tỉnh": after the building's word, a facility written in lower case, then its name
+_FACILITY_LOWER = re.compile(r"(?:trung tâm|nhà văn hóa|nhà văn hoá|nhà khách|bảo tàng|khách sạn)\s+[A-ZĐÀ-Ỹ]")
 # "tại Hội trường A, Trường X", "tại cơ sở 2 của Sở Y": a building's label, then the host agency
 _VENUE_LABEL = re.compile(
     r"(?:hội trường|phòng họp|phòng|nhà|tòa nhà|toà nhà|cơ sở|trụ sở|tầng)\s+(?:số\s+)?(?:[A-Z]\d{0,2}|\d{1,3}[A-Z]?)"
@@ -490,7 +492,8 @@ def venue(doc: PreparedText, date_span: Span | None = None) -> tuple[str, Span] 
             prefix = _VENUE_PREFIX.match(cut)
             offset = prefix.end() if prefix else 0
             name = _VENUE_STOP.sub("", cut[offset:]).strip()
-            if not name or not (name[0].isupper() or name.split()[0].lower() in ("tỉnh", "huyện", "xã", "thị", "thành", "phường", "quận")):
+            facility = prefix is not None and _FACILITY_LOWER.match(name) is not None
+            if not name or not (name[0].isupper() or facility or name.split()[0].lower() in ("tỉnh", "huyện", "xã", "thị", "thành", "phường", "quận")):
                 continue
             if len(name.split()) > MAX_VENUE_WORDS:
                 continue

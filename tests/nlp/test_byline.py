@@ -19,6 +19,8 @@ BODY = "Hội nghị đã thống nhất các nội dung thi đua năm 2024 và 
         (f"{BODY}./.                                   Hồng Nhung", "Hồng Nhung"),
         (f"Tin, ảnh: Quang Huy\n{BODY}", "Quang Huy"),
         (f"Viết bởi Admin - Th3 12, 2022\n{BODY}", "Admin"),
+        # "Tác giả bài viết:" (the article's author) after a closing caption line, the name cut to an initial
+        (f"{BODY}\n\nCác đơn vị ký kết tại hội nghị\n\nTác giả bài viết: Lê Thị Minh T", "Lê Thị Minh T"),
         (f"{BODY}\nPV", "PV"),
         # the editorial board is an office, not a person
         (f"{BODY}\nBBT\nChia sẻ   In", None),

@@ -492,3 +492,12 @@ def test_venue_keeps_the_military_region_of_a_unit() -> None:
 def test_directive_review_and_each_units_covenant_are_not_this_meeting(text: str, expected: list[str]) -> None:
     """Pattern: real reviews recall every unit's own covenant and hold a directive's multi-year review."""
     assert records_after_events(doc(text)).event_types == expected
+
+
+def test_venue_a_lower_case_facility_after_the_building_word() -> None:
+    """ "tại Hội trường trung tâm X Công an tỉnh": the facility written in lower case after "Hội trường" is the venue."""
+    from nlp.events import venue
+
+    d = doc("Sáng 8/3, tại Hội trường trung tâm PCCC Công an tỉnh Phú Yên, Khối thi đua Nội chính tổ chức ký kết giao ước.")
+    found = venue(d)
+    assert found is not None and found[0] == "trung tâm PCCC Công an tỉnh Phú Yên"
