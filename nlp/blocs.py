@@ -19,6 +19,11 @@ _FORMAL = re.compile(r"(?<!\w)(khoi|cum)\s+thi\s+dua(?!\w)")
 _BARE = re.compile(
     r"(?<!\w)(Khối|Cụm|KHỐI|CỤM)\s+(?!Trưởng|Phó|TRƯỞNG|PHÓ)(?=(?:số\s+)?\d|[IVXL]+\b|các\s|cơ quan\s+[A-ZĐ]|doanh nghiệp\s+[A-ZĐ]|Mặt trận|MTTQ|[A-ZĐ])"
 )
+# "ký kết giao ước thi đua khối Nội chính", "thi đua của cụm Dân vận": a lower-case head word after "thi đua"
+# and before a capitalised name (a district's bloc named without "thi đua" after the head word)
+_LOWER_AFTER_EMULATION = re.compile(r"(?<=thi đua )(?:của\s+)?(khối|cụm)\s+(?=[A-ZĐ][a-zà-ỹđ])")
+# "… khối Nội chính và các cơ quan." : the name closes with "và các cơ quan" at the sentence's end
+_AND_AGENCIES_END = re.compile(r"(và\s+các\s+cơ quan)\s*(?:[.\n]|$)")
 _TOKEN = re.compile(r"\w+(?:[&/]\w+)*\.?|[^\w\s]")
 _TRAILING = {",", "-", "–", "—", "và", "các", "của", "trên", "về", "với"}
 _ROMAN = re.compile(r"^[IVXL]+$")
@@ -130,6 +135,10 @@ def _name_tokens(text: str, pos: int) -> tuple[int, list[tuple[int, int]], str |
         if tokens and _OF_PARTY_BODY.match(text, s):
             tokens.append((s, e))  # "Khối thi đua các cơ quan tham mưu của Tỉnh ủy": the body the agencies serve
             continue
+        tail = _AND_AGENCIES_END.match(word) if tokens else None
+        if tail is not None:
+            tokens.extend((t.start(), t.end()) for t in _TOKEN.finditer(text, s, s + tail.end(1)))
+            break
         if _STOP_AT.match(word) and not (opening and _NAME_OPENING.match(lower[(tokens[0][0] if tokens else s) - pos :])):
             break
         if raw.lower() in ("tp.", "tp"):
@@ -305,6 +314,9 @@ def find_mentions(text: str) -> list[BlocMention]:
     for m in _BARE.finditer(text):
         if m.start() not in formal_starts:
             heads.append((m.start(), m.end(), False))
+    for m in _LOWER_AFTER_EMULATION.finditer(text):
+        if m.start(1) not in formal_starts:
+            heads.append((m.start(1), m.end(), False))
     for start, head_end, formal in sorted(heads):
         before = folded[max(0, start - 12) : start]
         if _GENERIC_BEFORE.search(before) or _GENERIC_AFTER.match(folded[head_end : head_end + 12]):

@@ -31,10 +31,16 @@ _LEGAL = re.compile(
 )
 # "dẫn đầu Khối thi đua X", "thuộc Khối ...", "xã tham gia Cụm thi đua số 5", "là thành viên Khối …" (an agency's or a
 # commune's own news naming its bloc in passing): the bloc is only the frame of another subject's news.
-_OBJECT_BEFORE = re.compile(r"(?:dan dau|thuoc|cho|vao|nhat|tham gia|(?<!don vi )thanh vien(?: cua)?)\s*$")
+# ("các đơn vị thuộc Khối thi đua X đã ký kết …" names the bloc's own units as the actors: not an object)
+_OBJECT_BEFORE = re.compile(r"(?:dan dau|(?<!cac don vi )(?<!cac co quan )thuoc|cho|vao|nhat|tham gia|(?<!don vi )thanh vien(?: cua)?)\s*$")
 _MILITARY = re.compile(r"thi dua quyet thang")
 # "các đơn vị cụm thi đua tuyến biển ký kết giao ước": an army cluster's units sign their covenant, so the
 # "thi đua quyết thắng" movement frames a bloc's own event
+# "Cụm thi đua số 3 Bộ đội Biên phòng tổng kết phong trào Thi đua Quyết thắng": a numbered cluster of an armed
+# force's provincial commands reviews its movement together; a single unit's own review names no numbered bloc
+_NUMBERED_FORMAL = re.compile(r"(?:khoi|cum) thi dua so\s+\w")
+# "Cụm thi đua số 8 … gồm 4 đơn vị: …": the lead presents the bloc's members, the subject of the report
+_MEMBERS_AFTER = re.compile(r"[^.;:\n]{0,40}?(?<!\w)(?:bao )?gom\s*(?::|\d+\s+(?:don vi|co quan|dia phuong|tinh)|\()")
 _BLOC_COVENANT = re.compile(r"(?:khoi|cum) thi dua[^.;\n]{0,60}?(?<!\w)(?:ky|ki)(?: ket)? giao uoc")
 # "… tổ chức lễ ký kết giao ước thi đua giữa 2 đơn vị (thuộc Cụm thi đua số 1 …)": the bracket names the bloc of the
 # units holding the event
@@ -91,7 +97,7 @@ def classify(doc: PreparedText) -> Verdict:
     mentions = find_mentions(text)
     title_mentions = find_mentions(title) if title else []
     title_bloc_event = bool(_TITLE_EVENT_OF_BLOC.search(ftitle))
-    if not mentions and not title_mentions:
+    if not mentions and not title_mentions and not title_bloc_event:
         return Verdict(False, 0.5)
 
     score = 0.0
@@ -117,6 +123,8 @@ def classify(doc: PreparedText) -> Verdict:
         score += 1.0  # "Khối thi đua X: đoàn kết, sáng tạo" over a lead that reports the meeting
     elif _EVENT.search(ftitle) and lead_mentions and len(_BLOC_ANAPHORA.findall(folded, 0, lead_end)) >= MIN_ANAPHORA:
         score += 1.0  # "Tổng kết công tác thi đua năm 2023" over a lead about "các bệnh viện trong Khối"
+    elif any(_MEMBERS_AFTER.match(folded, m.end) for m in lead_mentions) and _EVENT.search(folded, 0, lead_end):
+        score += 1.0  # "Cụm thi đua số 8 gồm 4 đơn vị: …" in a lead that reports a meeting
     if len(mentions) >= 3:
         score += 0.5
     if _EVENT.search(folded[:lead_end]) and not lead_mentions and not title_mentions and not title_bloc_event:
@@ -127,7 +135,10 @@ def classify(doc: PreparedText) -> Verdict:
         score -= 3.0
     if _LEGAL.search(folded[:3000]):
         score -= 3.0
-    if _MILITARY.search(head) and not (lead_mentions and _BLOC_COVENANT.search(head)):
+    numbered = any(_NUMBERED_FORMAL.match(folded, m.start) for m in lead_mentions) or any(
+        _NUMBERED_FORMAL.match(fold_aligned(m.surface)) for m in title_mentions
+    )
+    if _MILITARY.search(head) and not (lead_mentions and (_BLOC_COVENANT.search(head) or numbered)):
         score -= 2.0
     if _COUNCIL.search(head) or _CONGRESS.search(head):
         score -= 2.0

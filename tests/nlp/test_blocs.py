@@ -260,3 +260,10 @@ def test_full_name_in_the_lead_beats_its_later_short_form() -> None:
     records = ArticleRecords(relevant=True)
     fill(doc("Cụm thi đua số 6 họp. Cụm thi đua số 6 gồm 7 đơn vị. Cụm thi đua số 6 ký kết.", title="Cụm thi đua số 6 Bộ Công an ký giao ước"), records)
     assert records.bloc == "Cụm thi đua số 6"
+
+
+def test_lower_case_bloc_after_emulation_closes_with_agencies() -> None:
+    """"giao ước thi đua khối Nội chính và các cơ quan": a district bloc named in lower case after "thi đua"."""
+    ms = find_mentions("Huyện tổ chức ký kết giao ước thi đua khối Tư pháp và các cơ quan")
+    assert [m.surface for m in ms] == ["khối Tư pháp và các cơ quan"]
+    assert [m.surface for m in find_mentions("Khối Tư pháp và các cơ quan tham gia ký kết.")] == ["Khối Tư pháp"]

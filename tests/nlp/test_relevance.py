@@ -257,3 +257,33 @@ def test_army_cluster_signing_its_covenant_is_relevant() -> None:
     review = ("Ngày 3/12, Bộ Chỉ huy Biên phòng tỉnh tổng kết phong trào thi đua quyết thắng năm 2018; "
               "Cụm thi đua tuyến biển được biểu dương.")
     assert not classify(doc(review, title="Biên phòng tỉnh tổng kết phong trào thi đua quyết thắng")).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a numbered cluster of an armed force's provincial commands reviews its "Quyết thắng" movement together
+        ("Dấu ấn của cụm thi đua số 5, Bộ đội Biên phòng",
+         "Sáng 12/10, tại thành phố Vinh Yên, Cụm thi đua số 5, Bộ đội Biên phòng đã tổ chức hội nghị tổng kết công tác "
+         "thi đua, khen thưởng và phong trào thi đua Quyết thắng năm 2024."),
+        # the lead presents the cluster's members ("gồm 3 đơn vị") under a caption about the meeting
+        ("Nâng cao chất lượng phong trào Thi đua Quyết thắng",
+         "Đại tá Lê Văn Tâm dự và phát biểu chỉ đạo hội nghị.\n\nCụm thi đua số 6 Cảnh sát biển gồm 3 đơn vị: "
+         "Hải đội 11, 12 và 13.\n\nCác đại biểu dự hội nghị tổng kết năm 2024."),
+        # an all-caps kicker and "các đơn vị thuộc Khối …" as the actors of the covenant
+        ("Ký kết giao ước thi đua năm 2020",
+         "KHỐI THI ĐUA KINH TẾ - TỔNG HỢP TỈNH:\n\nNgày 5-3, các đơn vị thuộc Khối thi đua Kinh tế - Tổng hợp tỉnh gồm: "
+         "Sở Tài chính, Sở Công Thương, Cục Thống kê đã tổ chức ký kết giao ước thi đua năm 2020."),
+        # a district bloc named in lower case after "giao ước thi đua", without "thi đua" after "khối"
+        ("Huyện tổ chức ký kết giao ước thi đua khối Đảng và các đoàn thể",
+         "Hội đồng thi đua khen thưởng huyện vừa tổ chức hội nghị ký kết giao ước thi đua năm 2023 của 15 đơn vị."),
+    ],
+)
+def test_cluster_and_kicker_meetings_are_relevant(title: str, text: str) -> None:
+    assert classify(doc(text, title=title)).relevant
+
+
+def test_single_unit_quyet_thang_review_stays_irrelevant() -> None:
+    text = ("Ngày 4/12, Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức hội nghị tổng kết phong trào Thi đua Quyết thắng "
+            "năm 2024. Đơn vị được Bộ Tư lệnh tặng Cờ thi đua, dẫn đầu Cụm thi đua số 4.")
+    assert not classify(doc(text, title="BĐBP tỉnh tổng kết phong trào Thi đua Quyết thắng năm 2024")).relevant
