@@ -46,7 +46,8 @@ def _clause_words(chunk: str):
 
 
 # commas that join the parts of one name: "Báo và Phát thanh, Truyền hình Hưng Yên", "Đài Phát thanh, Truyền hình"
-_NAME_COMMA = re.compile(r"(?<=Phát thanh),(?=\s*Truyền hình)", re.IGNORECASE)
+# "Ban Thi đua, Khen thưởng tỉnh": the office's name written with a comma for its usual dash
+_NAME_COMMA = re.compile(r"(?i:(?<=Phát thanh),(?=\s*Truyền hình))|(?<=Thi đua),(?=\s*Khen thưởng)")
 
 
 def mask_name_commas(text: str) -> str:

@@ -235,3 +235,9 @@ def test_party_committee_member_opens_a_title() -> None:
     )
     got = [(p.name, p.title) for p in extract_people(prepare(text))]
     assert got == [("Trần Văn Lộc", "Đảng ủy viên- phó Chủ tịch UBMTTQ phường – Chủ tịch Hội Cựu chiến binh phường Tân Định")]
+
+
+def test_title_keeps_the_emulation_office_written_with_a_comma() -> None:
+    """ "Ban Thi đua, Khen thưởng tỉnh" (a comma for the usual dash) is one office: the title runs through it."""
+    text = "Đến dự có đồng chí Lê Văn Tâm – Phó trưởng Ban Thi đua, Khen thưởng tỉnh và đại diện các đơn vị thành viên."
+    assert _titled(text) == [("Lê Văn Tâm", "Phó trưởng Ban Thi đua, Khen thưởng tỉnh")]
