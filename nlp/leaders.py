@@ -27,7 +27,7 @@ _ROLE = re.compile(
 )
 # "X là / làm / được bầu làm / đảm nhận cương vị [đơn vị] Trưởng khối"
 _CUE_BEFORE = re.compile(
-    r"(?:\s(?:là|làm|với\s+(?:vai trò|cương vị)|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
+    r"(?:\s(?:là|làm|với\s+(?:vai trò|cương vị)|với\s+tư cách(?:\s+là)?|(?:hoàn thành|làm tốt|thực hiện tốt)(?:\s+(?:tốt|xuất sắc))?\s+(?:vai trò|nhiệm vụ)"
     r"|giữ(?:\s+(?:vai trò|cương vị|chức))?"
     # "X nhận cờ luân lưu, đảm nhiệm Cụm trưởng": taking the rotating flag, then the role
     r"|(?:nhận\s+cờ(?:\s+(?:luân\s+lưu|thi\s+đua))?\s*(?:,|\s+và)?\s+)?đảm (?:nhận|nhiệm)(?:\s+(?:vai trò|cương vị))?|được\s+(?:bầu|phân công|giao|chọn|suy tôn|công nhận|chỉ định|cử)(?:\s+(?:làm|là))?)"
@@ -47,15 +47,21 @@ _YEAR_IN_PAREN = re.compile(r"^[^()]{0,30}?năm\s+((?:19|20)\d{2})", re.IGNORECA
 _SENTENCE_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
 # "bàn giao nhiệm vụ Cụm trưởng [năm 2024] cho X": X holds the role in the stated (or the next) year
 _HANDOVER_BEFORE = re.compile(
-    r"(?:bàn giao|trao lại|chuyển giao|giao lại)(?:\s+(?:lại\s+)?(?:nhiệm vụ|vai trò|chức|cương vị|trách nhiệm|chức danh))?"
+    r"(?:bàn giao|trao lại|chuyển giao|giao lại|trao\s+cờ(?:\s+(?:luân\s+lưu|thi\s+đua))?)"
+    r"(?:\s+(?:lại\s+)?(?:nhiệm vụ|vai trò|chức|cương vị|trách nhiệm|chức danh))?"
     r"(?:\s+(?:đơn vị|là))?\s+$",
     re.IGNORECASE,
 )
 _ROLE_TAIL = (
-    r"(?:\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:số\s+)?\d+)?)?"
+    r"(?:\s+(?:khối|cụm)\s+thi\s+đua(?:\s+(?:số\s+)?\d+(?-i:\s+[A-ZĐ]{2,8}(?!\w))?)?)?"
     r"(?:\s+(?P<school>năm học|năm)\s+(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
 )
-_HANDOVER_AFTER = re.compile(_ROLE_TAIL + r"\s+(?:lại\s+)?cho\s+(?:đơn vị\s+)?", re.IGNORECASE)
+# "… cho Lãnh đạo Bộ Chỉ huy X": the receiving unit through its leaders
+_HANDOVER_AFTER = re.compile(
+    _ROLE_TAIL + r"\s+(?:lại\s+)?cho\s+(?:(?:lãnh đạo|đại diện(?:\s+lãnh đạo)?)\s+)?(?:đơn vị\s+)?", re.IGNORECASE
+)
+# "A trao cờ Cụm trưởng năm 2024 cho B": the unit opening the clause hands the role over, it held it the year before
+_BEFORE_VERB = re.compile(r"\s+(?:(?:đã|vừa)\s+)?$", re.IGNORECASE)
 # "Trưởng khối năm 2025 là Sở Y tế", "Cụm phó là huyện X"
 _IS_AFTER = re.compile(_ROLE_TAIL + r"(?:\s+(?:là|thuộc về|do)\s+|\s*:\s*)(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
 # "do đơn vị trưởng khối (Công an huyện X) xây dựng": the head named in a bracket right after the role
@@ -94,7 +100,7 @@ _APPOSITION_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Với vai trò Trưởng khối năm 2022, Công ty X đã …": the role leads, the unit follows the comma
-_ROLE_LEADS = re.compile(r"(?<!\w)(?:với|trên)\s+(?:vai trò|cương vị)(?:\s+(?:là|đơn vị))?\s*$", re.IGNORECASE)
+_ROLE_LEADS = re.compile(r"(?<!\w)(?:với|trên)\s+(?:vai trò|cương vị|tư cách)(?:\s+(?:là|đơn vị))?\s*$", re.IGNORECASE)
 _ROLE_LEADS_AFTER = re.compile(_ROLE_TAIL + r"\s*,\s*(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
 # A flattened table row "1 | Sở X | Trưởng khối" (tabs and bars come out as spaces): number, unit cell, role cell
 _TABLE_ROW = re.compile(r"[ \t]*\d{1,3}[.)]?[ \t|]+(?=\S)")
@@ -362,6 +368,21 @@ def _respective(text: str, sent: Sentence, role: re.Match[str]) -> tuple[str, in
     return None if units is None else units[starts.index(role.start())]
 
 
+def _giver(text: str, sent_start: int, verb_start: int) -> tuple[str, int] | None:
+    """The unit opening the clause before a handover verb at ``verb_start`` ("Lãnh đạo A trao cờ …"), else None."""
+    gap = _BEFORE_VERB.search(text, sent_start, verb_start)
+    end = gap.start() if gap else verb_start
+    found = unit_before(text, end, sent_start)
+    if found is None:
+        return None
+    opened = text[sent_start : found[1]]
+    lead = _LEAD_IN.match(opened)
+    rest = opened[lead.end() if lead else 0 :]
+    if re.sub(r"^[\W\d]*(?:(?:lãnh đạo|đại diện(?:\s+lãnh đạo)?|đồng chí)\s+)?", "", rest, flags=re.IGNORECASE).strip():
+        return None
+    return found
+
+
 def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     """Return head/deputy units with their year, one per (unit, role, year)."""
     text = doc.text
@@ -391,6 +412,15 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                 found = (after[0], tail.end())
                 source = "rule:leader_handover"
                 stated = _stated_year(tail, records, elected=True)
+                giver = _giver(text, sent.start, m.start() - len(before) + handover.start())
+                giver = giver if re.match(r"trao\s+cờ", handover.group(0), re.IGNORECASE) else None
+                if giver is not None and isinstance(stated, int) and tail.group("year"):
+                    gkey = (unit_key(giver[0]), role, stated - 1)
+                    if gkey not in seen:
+                        seen.add(gkey)
+                        out.append(
+                            Leader(unit=giver[0], role=role, year=stated - 1, start=giver[1], end=m.end(), source="rule:leader_handover")
+                        )
             cue = None if handover or respective else _CUE_BEFORE.search(before)
             if cue and not _NOT_A_UNIT_BEFORE.search(before[: cue.start()]):
                 end = m.start() - (len(before) - cue.start())

@@ -352,3 +352,21 @@ def test_leader_real_page_shapes(text: str, expected: set[tuple[str, str, int | 
 )
 def test_leader_assigned_by_an_agent_or_named_in_a_bracket(text: str, expected: set[tuple[str, str, int | None]]) -> None:
     assert leaders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X với tư cách là Khối trưởng": the capacity phrase names the head unit before it
+        ("Năm 2019, Sở Tài chính với tư cách là Khối trưởng Khối thi đua số III đã tổ chức lễ ký kết giao ước thi đua.",
+         {("Sở Tài chính", "head", 2019)}),
+        # a photo caption "A trao cờ Cụm trưởng [bloc] năm Y cho B": B heads in Y, A held the role the year before
+        ("Lãnh đạo Bộ Chỉ huy Quân sự tỉnh Bắc trao cờ Cụm trưởng Cụm thi đua số 2 QK năm 2024 cho Lãnh đạo "
+         "Bộ Chỉ huy Quân sự tỉnh Nam.",
+         {("Bộ Chỉ huy Quân sự tỉnh Bắc", "head", 2023), ("Bộ Chỉ huy Quân sự tỉnh Nam", "head", 2024)}),
+        # "trao lại nhiệm vụ" keeps naming the receiver only
+        ("Sở Xây dựng đã trao lại nhiệm vụ Cụm trưởng năm 2024 cho Sở Nội vụ.", {("Sở Nội vụ", "head", 2024)}),
+    ],
+)
+def test_capacity_phrase_and_flag_handover(text: str, expected: set[tuple[str, str, int | None]]) -> None:
+    assert leaders_of(text) == expected
