@@ -137,10 +137,33 @@ def list_items(
     bare_list = noun is not None and (noun.lower() in PLACE_NOUNS or noun.lower() == "địa phương")
     for part, part_start in _comma_parts(text, begin, end):
         bare = bare_list or shared is not None or bool(_SHARED.match(part))
-        for piece, s in _split_and(part, part_start, bare):
+        for piece, s in _split_numbers(_split_and(part, part_start, bare)):
             carried = _agency_of(out[-1][0]) if out and shared is None else None
+            numbered = _NUMBERED_UNIT.match(out[-1][0]) if out and _BARE_NUMBER.fullmatch(piece) else None
+            if numbered:  # "Hải đoàn 18, 28 và 38": a bare number after a numbered unit takes its noun
+                out.append((f"{numbered.group('noun')} {piece}", s, s + len(piece)))
+                continue
             name, shared = _share_prefix(piece, shared, carried)
             out.append((name, s, s + len(piece)))
+    return out
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+_NUMBERED_UNIT = re.compile(r"(?P<noun>" + UPPER + r"[^\d,;]*?)\s+\d{1,3}$")
+
+
+_NUMBER_PAIR = re.compile(r"(?P<left>(?:" + UPPER + r"[^\d,;]*?\s+)?\d{1,3})\s+và\s+(?P<right>\d{1,3})")
+
+
+def _split_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """ "Hải đoàn 38 và 48", "38 và 48": two numbered units joined by "và" are two items."""
+    out: list[tuple[str, int]] = []
+    for piece, start in pieces:
+        m = _NUMBER_PAIR.fullmatch(piece)
+        if m is None:
+            out.append((piece, start))
+            continue
+        out += [(m.group("left"), start), (m.group("right"), start + m.start("right"))]
     return out
 
 

@@ -63,6 +63,9 @@ from tests.nlp.helpers import doc, records_after_events
         # a ward whose name starts with the title word "Chánh" keeps it
         ("Cụm thi đua số 5 gồm 3 phường: Chánh Lộc, An Thạnh và Tân Mỹ.",
          ["phường Chánh Lộc", "phường An Thạnh", "phường Tân Mỹ"]),
+        # bare numbers after a numbered unit take its noun; "38 và 48" is two units
+        ("Cụm thi đua số 6 Bộ đội Biên phòng gồm 4 đơn vị: Hải đội 12, 22, 32 và 42.",
+         ["Hải đội 12", "Hải đội 22", "Hải đội 32", "Hải đội 42"]),
         # a list stops where a verb clause begins
         ("Hội diễn có 120 diễn viên của 3 đơn vị trong Cụm gồm huyện Tân Phú, huyện Định Quán và huyện Xuân Lộc "
          "tham gia biểu diễn các tiết mục ca múa nhạc.",
