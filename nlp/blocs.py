@@ -264,6 +264,11 @@ def _sector_org_end(text: str, pos: int) -> int | None:
             province_end = _province_end(text, at, allow_of=False) if association and len(words) < 14 else None
             if province_end is not None:
                 return province_end
+            # "số 3, Bộ đội Biên phòng (BĐBP)": a force spelled out and glossed by its own initials is its full name
+            gloss = re.match(r"\s*\(([A-ZĐ]{2,8})\)", text[words[-1].end() :]) if words else None
+            initials = "".join(w.group()[0] for w in words).upper()
+            if gloss is not None and gloss.group(1) == initials:
+                return words[-1].end()
             if not dash:
                 return None
     while words and words[-1].group().lower() in _TRAILING:

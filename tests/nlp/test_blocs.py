@@ -267,3 +267,10 @@ def test_lower_case_bloc_after_emulation_closes_with_agencies() -> None:
     ms = find_mentions("Huyện tổ chức ký kết giao ước thi đua khối Tư pháp và các cơ quan")
     assert [m.surface for m in ms] == ["khối Tư pháp và các cơ quan"]
     assert [m.surface for m in find_mentions("Khối Tư pháp và các cơ quan tham gia ký kết.")] == ["Khối Tư pháp"]
+
+
+def test_force_glossed_by_its_initials_after_comma_is_the_parent() -> None:
+    """ "Cụm thi đua số 4, Bộ Tư lệnh Thủ đô (BTLTĐ)": the spelled-out force, glossed by its initials, names it."""
+    ms = find_mentions("Sáng 2/10, Cụm thi đua số 4, Bộ Tư lệnh Thủ đô (BTLTĐ) đã tổ chức hội nghị tổng kết.")
+    assert [m.surface for m in ms] == ["Cụm thi đua số 4, Bộ Tư lệnh Thủ đô"]
+    assert [m.surface for m in find_mentions("Cụm thi đua số 4, Công an tỉnh (CAT) tổ chức hội nghị.")] == ["Cụm thi đua số 4"]
