@@ -30,10 +30,10 @@ import itertools
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 from tests.crawler.heldout_portals import Article, Outside, Post, Resp, Site, free_loopback
+from tests.crawler.heldout_sets import HeldoutSet, lay_out_posts, write_registry
 from tests.crawler.mockportal import slug, to_cp1258
 
 __all__ = ["CHROME_MARKERS", "IPS", "Heldout3", "free_loopback", "start_heldout3", "write_heldout3_registry"]
@@ -709,40 +709,15 @@ BUILDERS = {"webforms": build_webforms, "portal": build_portal, "egov": build_eg
             "jsp": build_jsp}
 IPS = {"webforms": "127.0.0.12", "portal": "127.0.0.13", "egov": "127.0.0.14", "legacy": "127.0.0.15",
        "jsp": "127.0.0.16"}
-RELEVANT_PER_SITE = 10
-OTHER_PER_SITE = 5  # 3 plain off-topic, 2 hard negatives
+Heldout3 = HeldoutSet  # the running set (sites, off-site recorder, relevant articles)
 
 
-@dataclass
-class Heldout3:
-    sites: dict[str, Site3]
-    outside: Outside
-    articles: dict[str, Article]  # key -> relevant article
-
-    def stop(self) -> None:
-        for s in self.sites.values():
-            s.stop()
-        self.outside.stop()
-
-
-def start_heldout3() -> Heldout3:
+def start_heldout3() -> HeldoutSet:
     """Start the five portals and the outside proxy."""
     outside = Outside()
-    sites: dict[str, Site3] = {}
-    articles: dict[str, Article] = {}
-    k_rel = k_other = 0
-    for n, name in enumerate(BUILDERS):
-        posts = []
-        for j in range(RELEVANT_PER_SITE + OTHER_PER_SITE):
-            if j % 3 == 1:
-                art = other_article(k_other, hard=j in (4, 10))
-                k_other += 1
-            else:
-                art = bloc_article(k_rel)
-                articles[art.key] = art
-                k_rel += 1
-            posts.append(Post(art, 1000 * (n + 1) + 17 * j + 3))
-        sites[name] = Site3(name, IPS[name], posts, str(outside.port))
+    posts, articles = lay_out_posts(list(BUILDERS), bloc_article, other_article,
+                                    ident=lambda n, j: 1000 * (n + 1) + 17 * j + 3)
+    sites: dict[str, Site3] = {name: Site3(name, IPS[name], posts[name], str(outside.port)) for name in BUILDERS}
     rel = {name: [p for p in s.posts if p.article.relevant] for name, s in sites.items()}
     rel["webforms"][5].special = "429"
     rel["legacy"][1].special, rel["legacy"][2].special, rel["legacy"][4].special = "utf8-lie", "vni", "429"
@@ -751,14 +726,10 @@ def start_heldout3() -> Heldout3:
     for name, site in sites.items():
         BUILDERS[name](site)
         site.start()
-    return Heldout3(sites, outside, articles)
+    return HeldoutSet(sites, outside, articles)
 
 
-def write_heldout3_registry(directory: str, held: Heldout3) -> None:
+def write_heldout3_registry(directory: str, held: HeldoutSet) -> None:
     """One TOML per site with only its base URL."""
-    from pathlib import Path
-
-    for name, site in held.sites.items():
-        Path(directory, f"{name}.toml").write_text(
-            f'name = "{name}"\nprovince = "Yên Bái"\nbase_url = "{site.base}/"\nverified = true\n', encoding="utf-8")
+    write_registry(directory, held, "Yên Bái")
 

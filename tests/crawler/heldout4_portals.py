@@ -30,10 +30,10 @@ import gzip
 import html
 import json
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.crawler.heldout_portals import Article, Outside, Post, Resp, Site, free_loopback
+from tests.crawler.heldout_sets import HeldoutSet, lay_out_posts, write_registry
 from tests.crawler.mockportal import slug
 
 __all__ = ["CHROME_MARKERS", "IPS", "Heldout4", "free_loopback", "start_heldout4", "write_heldout4_registry"]
@@ -594,50 +594,21 @@ def build_table(site: Site) -> None:
 
 BUILDERS = {"nextjs": build_nextjs, "ajax": build_ajax, "dated": build_dated, "joomla": build_joomla, "table": build_table}
 IPS = {"nextjs": "127.0.0.17", "ajax": "127.0.0.18", "dated": "127.0.0.19", "joomla": "127.0.0.20", "table": "127.0.0.21"}
-RELEVANT_PER_SITE = 10
-OTHER_PER_SITE = 5  # 3 plain off-topic, 2 hard negatives
+Heldout4 = HeldoutSet  # the running set (sites, off-site recorder, relevant articles)
 
 
-@dataclass
-class Heldout4:
-    sites: dict[str, Site]
-    outside: Outside
-    articles: dict[str, Article]  # key -> relevant article
-
-    def stop(self) -> None:
-        for s in self.sites.values():
-            s.stop()
-        self.outside.stop()
-
-
-def start_heldout4() -> Heldout4:
+def start_heldout4() -> HeldoutSet:
     """Start the five portals and the outside proxy."""
     outside = Outside()
-    sites: dict[str, Site] = {}
-    articles: dict[str, Article] = {}
-    k_rel = k_other = 0
-    for n, name in enumerate(BUILDERS):
-        posts = []
-        for j in range(RELEVANT_PER_SITE + OTHER_PER_SITE):
-            if j % 3 == 1:
-                art = other_article(k_other, hard=j in (4, 10))
-                k_other += 1
-            else:
-                art = bloc_article(k_rel)
-                articles[art.key] = art
-                k_rel += 1
-            posts.append(Post(art, 2000 * (n + 1) + 13 * j + 7))
-        sites[name] = Site(name, IPS[name], posts, str(outside.port))
+    posts, articles = lay_out_posts(list(BUILDERS), bloc_article, other_article,
+                                    ident=lambda n, j: 2000 * (n + 1) + 13 * j + 7)
+    sites: dict[str, Site] = {name: Site(name, IPS[name], posts[name], str(outside.port)) for name in BUILDERS}
     for name, site in sites.items():
         BUILDERS[name](site)
         site.start()
-    return Heldout4(sites, outside, articles)
+    return HeldoutSet(sites, outside, articles)
 
 
-def write_heldout4_registry(directory: str, held: Heldout4) -> None:
+def write_heldout4_registry(directory: str, held: HeldoutSet) -> None:
     """One TOML per site with only its base URL."""
-    from pathlib import Path
-
-    for name, site in held.sites.items():
-        Path(directory, f"{name}.toml").write_text(
-            f'name = "{name}"\nprovince = "Lào Cai"\nbase_url = "{site.base}/"\nverified = true\n', encoding="utf-8")
+    write_registry(directory, held, "Lào Cai")

@@ -34,7 +34,6 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
@@ -42,6 +41,7 @@ import brotli
 
 from tests.crawler.heldout4_portals import bloc_article, other_article
 from tests.crawler.heldout_portals import Article, Outside, Post, Resp, Site, free_loopback
+from tests.crawler.heldout_sets import HeldoutSet, lay_out_posts, write_registry
 from tests.crawler.mockportal import slug, to_cp1258
 
 __all__ = ["CHROME_MARKERS", "IPS", "Heldout5", "free_loopback", "Site5", "mojibake", "start_heldout5", "write_heldout5_registry"]
@@ -519,51 +519,22 @@ def build_feed(site: Site5) -> None:
 
 BUILDERS = {"vnpt": build_vnpt, "slugid": build_slugid, "gate": build_gate, "encoding": build_encoding, "feed": build_feed}
 IPS = {"vnpt": "127.0.0.22", "slugid": "127.0.0.23", "gate": "127.0.0.24", "encoding": "127.0.0.25", "feed": "127.0.0.26"}
-RELEVANT_PER_SITE = 10
-OTHER_PER_SITE = 5  # 3 plain off-topic, 2 hard negatives
+Heldout5 = HeldoutSet  # the running set (sites, off-site recorder, relevant articles)
 
 
-@dataclass
-class Heldout5:
-    sites: dict[str, Site5]
-    outside: Outside
-    articles: dict[str, Article]  # key -> relevant article
-
-    def stop(self) -> None:
-        for s in self.sites.values():
-            s.stop()
-        self.outside.stop()
-
-
-def start_heldout5() -> Heldout5:
+def start_heldout5() -> HeldoutSet:
     """Start the five portals and the outside proxy."""
     outside = Outside()
-    sites: dict[str, Site5] = {}
-    articles: dict[str, Article] = {}
-    k_rel, k_other = REL_OFFSET, OTHER_OFFSET
-    for n, name in enumerate(BUILDERS):
-        posts = []
-        for j in range(RELEVANT_PER_SITE + OTHER_PER_SITE):
-            if j % 3 == 1:
-                art = other_article(k_other, hard=j in (4, 10))
-                k_other += 1
-            else:
-                art = bloc_article(k_rel)
-                articles[art.key] = art
-                k_rel += 1
-            posts.append(Post(art, 3000 * (n + 1) + 17 * j + 5))
-        sites[name] = Site5(name, IPS[name], posts, str(outside.port))
+    posts, articles = lay_out_posts(list(BUILDERS), bloc_article, other_article,
+                                    ident=lambda n, j: 3000 * (n + 1) + 17 * j + 5,
+                                    first_relevant=REL_OFFSET, first_other=OTHER_OFFSET)
+    sites: dict[str, Site5] = {name: Site5(name, IPS[name], posts[name], str(outside.port)) for name in BUILDERS}
     for name, site in sites.items():
         BUILDERS[name](site)
         site.start()
-    return Heldout5(sites, outside, articles)
+    return HeldoutSet(sites, outside, articles)
 
 
-def write_heldout5_registry(directory: str, held: Heldout5) -> None:
+def write_heldout5_registry(directory: str, held: HeldoutSet) -> None:
     """One TOML per site with only its base URL."""
-    from pathlib import Path
-
-    for name, site in held.sites.items():
-        Path(directory, f"{name}.toml").write_text(
-            f'name = "{name}"\nprovince = "Hà Giang"\nbase_url = "{site.base}/"\nverified = true\n', encoding="utf-8")
-
+    write_registry(directory, held, "Hà Giang")
