@@ -90,6 +90,8 @@ _LIST_HEAD = re.compile(
     r"|(?<=\s)các\s+(?:cơ quan,?\s*)?(?:đơn vị|(?P<noun6>sở,\s*ngành))(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
     re.IGNORECASE,
 )
+# "gồm các Trường THPT: A, B, C": a plural agency head before the colon, shared by the bare names after it
+_PLURAL_LEAD = re.compile(r"(?<!\w)các\s+(?P<pre>(?-i:[A-ZĐ])[^:;,.()\n]{1,30}?)\s*:\s*$")
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|(?<!các\s)tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
@@ -289,12 +291,16 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             if joint and _head_pattern().match(pre, joint[-1].end()) and _head_pattern().match(pre):
                 leading = list_items(text, pre_start, pre_start + joint[-1].start(), noun)
                 pre = pre[joint[-1].end() :]
+            pre = pre[:1].upper() + pre[1:] if _head_pattern().match(pre[:1].upper() + pre[1:]) else pre  # "công an 6 tỉnh"
             if _head_pattern().match(pre):  # "gồm UBND các huyện: A, B"
                 kind = "" if head.group("kinds") else head.group("noun").lower()
                 # "gồm Công an 5 thành phố: A, B": province-level units go by agency and name ("Công an A")
                 shared = (pre, "" if head.group("many") and kind in PROVINCE_LEVEL else kind)
             else:
                 leading = []
+        lead = _PLURAL_LEAD.search(m.group(0)) if shared is None else None
+        if lead and _head_pattern().match(lead.group("pre")) and lead.group("pre").lower() not in place_heads():
+            shared = (lead.group("pre"), "")  # "gồm các Trường THPT: A, B": the agency's kind written once
         if "\n" in m.group(0)[m.group(0).rfind(":") + 1 :]:  # "gồm các đơn vị:" then one unit per line
             raws = bullet_items(text, m.end())
         elif m.group("paren") or m.group("paren2"):

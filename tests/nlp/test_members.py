@@ -798,3 +798,18 @@ def test_a_named_unit_before_a_counted_rest_is_a_member():
     text = ("Ngày 2/3/2016, Bộ Chỉ huy tổ chức hội nghị đối với Cụm thi đua tuyến biển gồm Hải đội 3 Biên phòng và "
             "5 Đồn biên phòng tuyến biển.")
     assert [m.unit for m in extract_members(doc(text))] == ["Hải đội 3 Biên phòng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agency's kind written once on a plural before the colon goes on every bare name after it
+        ("Ngày 3-9, Cụm thi đua số 3 gồm các Trường THPT: Hòa Bình, Lý Thường Kiệt, Quang Trung đã tổ chức ký kết.",
+         ["Trường THPT Hòa Bình", "Trường THPT Lý Thường Kiệt", "Trường THPT Quang Trung"]),
+        # a lower-case agency before "N tỉnh:" goes by agency and province name
+        ("Cụm thi đua số 4 gồm công an 3 tỉnh: Hà Tây, Sơn Mỹ và Nam Điền, trong đó Công an Hà Tây là Cụm trưởng.",
+         ["Công an Hà Tây", "Công an Sơn Mỹ", "Công an Nam Điền"]),
+    ],
+)
+def test_plural_lead_in_prefix_is_shared(text: str, expected: list[str]) -> None:
+    assert [m.unit for m in extract_members(doc(text))] == expected
