@@ -206,7 +206,11 @@ def _share_prefix(
         return " ".join(filter(None, (pre, place, m.group("rest")))), (pre, place)
     if shared is not None and shared[0] and _CITY_ABBREVIATION.match(piece):
         return f"{shared[0]} {piece}", shared  # "…, TP.HCM, …" under a shared agency
-    if shared is not None and piece[:1].isupper() and not _head_pattern().match(piece) and len(piece.split()) <= 4:
+    # "các Trường THPT: Lê Lợi, Trường Sơn": a proper name whose first syllable is a head is still a bare name
+    lead_in = shared is not None and len(shared) == 2 and not shared[1] and shared[0]
+    if shared is not None and piece[:1].isupper() and len(piece.split()) <= 4 and (
+        not _head_pattern().match(piece) or (lead_in and _capitalised_name(piece) and not piece.startswith(shared[0].split()[0] + " " + shared[0].split()[-1]))
+    ):
         return " ".join(filter(None, (shared[0], shared[1], piece))), shared
     place = _NAMED_PLACE.match(piece)
     if place and not place.group("pre") and shared is not None and shared[0] and len(shared) == 2:
@@ -216,6 +220,12 @@ def _share_prefix(
         # "quận Hải Châu, Thanh Khê": quận goes on
         return piece, ((place.group("pre") or "").strip(), place.group("noun"), "written")
     return piece, None if _head_pattern().match(piece) else shared
+
+
+def _capitalised_name(piece: str) -> bool:
+    """Is every syllable of ``piece`` capitalised, as in a person's or place name ("Trường Chinh")?"""
+    words = piece.split()
+    return len(words) >= 2 and all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
 
 
 def bullet_items(text: str, begin: int) -> list[tuple[str, int, int]]:

@@ -92,6 +92,8 @@ _LIST_HEAD = re.compile(
 )
 # "gồm các Trường THPT: A, B, C": a plural agency head before the colon, shared by the bare names after it
 _PLURAL_LEAD = re.compile(r"(?<!\w)các\s+(?P<pre>(?-i:[A-ZĐ])[^:;,.()\n]{1,30}?)\s*:\s*$")
+# a school named by its level alone after a school item: "Trường THPT A, THPT B và THCS C"
+_SCHOOL_LEVEL = re.compile(r"(?:THPT|THCS|PTDTNT|PTDTBT|PTTH|TH|Tiểu học|Trung học cơ sở|Trung học phổ thông)\s+(?:" + UPPER + r"|\d)")
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|(?<!các\s)tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
@@ -334,6 +336,8 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
             name = _normalise(raw, noun)
             if items and items[-1].unit.startswith("Sở ") and raw[:1].isupper() and raw[:3] != "Sở " and is_department(raw):
                 name = f"Sở {raw.strip()}"  # "Sở Giáo dục và Đào tạo, Y tế, Nội vụ": the head written once
+            elif items and items[-1].unit.startswith("Trường ") and _SCHOOL_LEVEL.match(raw.strip()):
+                name = f"Trường {raw.strip()}"  # "Trường THPT A, THPT B": the school noun written once
             elif items and _CHAPTER.match(items[0].unit) and _proper_place(raw.strip()):
                 # "gồm 6 Tỉnh hội A, B, C": the chapter noun written once goes on over the bare place names
                 name = f"{_CHAPTER.match(items[0].unit).group(0)} {raw.strip()}"

@@ -813,3 +813,18 @@ def test_a_named_unit_before_a_counted_rest_is_a_member():
 )
 def test_plural_lead_in_prefix_is_shared(text: str, expected: list[str]) -> None:
     assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a proper name whose first syllable is a head ("Trường Sơn") under a plural lead-in is still a bare name
+        ("Cụm thi đua số 4 gồm các Trường THPT: Hòa Bình, Trường Sơn, Quang Trung đã tổ chức ký kết.",
+         ["Trường THPT Hòa Bình", "Trường THPT Trường Sơn", "Trường THPT Quang Trung"]),
+        # the school noun written once: "Trường THPT A, THPT B"
+        ("Cụm thi đua số 2 gồm 3 đơn vị: Trường THPT Hòa Bình, THPT Quang Trung, Trung tâm Giáo dục thường xuyên tỉnh.",
+         ["Trường THPT Hòa Bình", "Trường THPT Quang Trung", "Trung tâm Giáo dục thường xuyên tỉnh"]),
+    ],
+)
+def test_school_noun_written_once(text: str, expected: list[str]) -> None:
+    assert [m.unit for m in extract_members(doc(text))] == expected
