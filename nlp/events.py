@@ -60,7 +60,10 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
 )
 # a review the meeting plans ("sẽ tổ chức tổng kết", "tổng kết Cụm vào tháng 12") is not this event
-_PLANNED_BEFORE = re.compile(r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?!\w)[^,;.]{0,40}$")
+# "thông qua Kế hoạch kiểm tra và tổng kết … năm 2020": the plan for a later review, not this meeting
+_PLANNED_BEFORE = re.compile(
+    r"(?<!\w)(?:se|du kien|sap toi|chuan bi|tien toi)(?!\w)[^,;.]{0,40}$|(?<!\w)ke hoach(?: [a-z]+){0,3} $"
+)
 _PLANNED_AFTER = re.compile(
     r"^[^,;.]{0,30}?(?<!\w)vao (?:thang|cuoi nam|cuoi thang|dip|quy)(?!\w)(?![^,;.]{0,15}(?:vua qua|da qua|truoc))"
 )
@@ -405,6 +408,10 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
                     year = ym.group(1) if ym else None
                 if year:
                     return f"{year}-H1", span(s, m)
+                # a title "Sơ kết … 6 tháng đầu năm" without the year: the lead or body gives it
+                year = _h1_year(cands)
+                if year:
+                    return f"{year}-H1", span(s, m)
                 return "?-H1", span(s, m)
         for text, s in cands:  # "sơ kết … 6 tháng cuối năm 2025": the first review of a bloc formed mid-year
             for a in re.finditer(r"so\s*ket", text):
@@ -437,6 +444,16 @@ def period(doc: PreparedText, sentences: list[Sentence], types: list[str]) -> tu
             m = _CAMPAIGN_END.search(text)
             if m:
                 return m.group(1), span(s, m)
+    return None
+
+
+def _h1_year(cands: list[tuple[str, Sentence | None]]) -> str | None:
+    """Return the year of the first half named with its year elsewhere ("6 tháng đầu/cuối năm 2019")."""
+    for text, _ in cands:
+        for rx in (_H1, _H2):
+            m = rx.search(text)
+            if m and m.group(1):
+                return m.group(1)
     return None
 
 

@@ -501,3 +501,24 @@ def test_venue_a_lower_case_facility_after_the_building_word() -> None:
     d = doc("Sáng 8/3, tại Hội trường trung tâm PCCC Công an tỉnh Phú Yên, Khối thi đua Nội chính tổ chức ký kết giao ước.")
     found = venue(d)
     assert found is not None and found[0] == "trung tâm PCCC Công an tỉnh Phú Yên"
+
+
+def test_yearless_half_in_title_takes_the_year_from_the_lead() -> None:
+    """A title "Sơ kết … 6 tháng đầu năm" without the year: the lead's "6 tháng cuối năm 2022" gives it."""
+    title = "Khối thi đua Nội chính sơ kết công tác thi đua 6 tháng đầu năm"
+    text = (
+        "Khối thi đua Nội chính vừa tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm "
+        "và triển khai nhiệm vụ 6 tháng cuối năm 2022."
+    )
+    assert records_after_events(doc(text, title=title)).period == "2022-H1"
+
+
+def test_plan_for_a_later_review_is_not_this_meetings_type() -> None:
+    """"thông qua Kế hoạch kiểm tra và tổng kết … năm 2021" at an interim review names a later meeting."""
+    text = (
+        "Ngày 20/7, Khối thi đua Văn hóa tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2021.\n"
+        "Hội nghị đã thông qua Kế hoạch kiểm tra và tổng kết công tác thi đua, khen thưởng năm 2021."
+    )
+    d = doc(text)
+    assert event_types(d, event_sentences(d)) == ["so_ket"]
+    assert records_after_events(d).period == "2021-H1"
