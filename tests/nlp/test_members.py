@@ -828,3 +828,10 @@ def test_plural_lead_in_prefix_is_shared(text: str, expected: list[str]) -> None
 )
 def test_school_noun_written_once(text: str, expected: list[str]) -> None:
     assert [m.unit for m in extract_members(doc(text))] == expected
+
+
+def test_military_unit_after_va_opens_a_new_member() -> None:
+    text = ("Cụm thi đua số 7 có 3 đơn vị, gồm: Đồn Biên phòng Sơn Mỹ, Đồn Biên phòng Bắc Lâm "
+            "và Tiểu đoàn huấn luyện cơ động.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Đồn Biên phòng Sơn Mỹ", "Đồn Biên phòng Bắc Lâm", "Tiểu đoàn huấn luyện cơ động"]
