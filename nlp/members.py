@@ -94,6 +94,11 @@ _LIST_HEAD = re.compile(
 _PLURAL_LEAD = re.compile(r"(?<!\w)các\s+(?P<pre>(?-i:[A-ZĐ])[^:;,.()\n]{1,30}?)\s*:\s*$")
 # a school named by its level alone after a school item: "Trường THPT A, THPT B và THCS C"
 _SCHOOL_LEVEL = re.compile(r"(?:THPT|THCS|PTDTNT|PTDTBT|PTTH|TH|Tiểu học|Trung học cơ sở|Trung học phổ thông)\s+(?:" + UPPER + r"|\d)")
+# "Công an các tỉnh trong Cụm thi đua số 2 gồm: A, B": province-level agencies named before the bloc, listed by province
+_AGENCY_OF_PROVINCES = re.compile(
+    r"(?P<pre>(?-i:[A-ZĐ])\w*(?:\s+\w+)?)\s+các\s+tỉnh(?:,\s*thành phố)?\s+(?:trong|thuộc|của)\s+(?:khối|cụm)[^.;:\n]{0,60}$",
+    re.IGNORECASE,
+)
 _BLOC_CONTEXT = re.compile(r"khối|cụm|thành viên", re.IGNORECASE)
 _LIST_END = re.compile(
     r"\s(?-i:đã|vừa\s+(?:tổ chức|qua|diễn ra)|(?<!các\s)tổ chức|tiến hành|cùng|ký|là\s+(?i:trưởng|phó|khối|cụm)"
@@ -300,6 +305,9 @@ def extract_members(doc: PreparedText, bloc: str | None = None) -> list[Member]:
                 shared = (pre, "" if head.group("many") and kind in PROVINCE_LEVEL else kind)
             else:
                 leading = []
+        before = _AGENCY_OF_PROVINCES.search(text, max(0, m.start() - 120), m.start()) if shared is None else None
+        if before and _head_pattern().match(before.group("pre")) and m.group(0).rstrip().endswith(":"):
+            shared = (before.group("pre"), "")  # "Công an các tỉnh trong Cụm thi đua số 2 gồm: A, B" -> "Công an A"
         lead = _PLURAL_LEAD.search(m.group(0)) if shared is None else None
         if lead and _head_pattern().match(lead.group("pre")) and lead.group("pre").lower() not in place_heads():
             shared = (lead.group("pre"), "")  # "gồm các Trường THPT: A, B": the agency's kind written once

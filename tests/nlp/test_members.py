@@ -835,3 +835,10 @@ def test_military_unit_after_va_opens_a_new_member() -> None:
             "và Tiểu đoàn huấn luyện cơ động.")
     assert [m.unit for m in extract_members(doc(text))] == [
         "Đồn Biên phòng Sơn Mỹ", "Đồn Biên phòng Bắc Lâm", "Tiểu đoàn huấn luyện cơ động"]
+
+
+def test_agency_of_provinces_before_the_bloc_is_shared() -> None:
+    text = ("Năm nay, Công an các tỉnh trong Cụm thi đua số 3 – Bộ Công an gồm: Hà Tây, Vĩnh Yên, Sơn Mỹ, Bắc Lâm "
+            "đã tích cực tham mưu.")
+    assert [m.unit for m in extract_members(doc(text))] == [
+        "Công an Hà Tây", "Công an Vĩnh Yên", "Công an Sơn Mỹ", "Công an Bắc Lâm"]
