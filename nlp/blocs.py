@@ -211,7 +211,10 @@ def _parent_org_end(text: str, pos: int) -> int | None:
 # parent ("số 5 thuộc Cục Thuế"). The phrase runs to a verb or clause word, punctuation or the line's end.
 _ORG_WORD = re.compile(r"[\w&-]+(?:\.[A-ZĐ]{2,}(?!\w))?")
 # ", " or " - " before the organisation ("số 5, Hội …", "số 11- Hội …"); "TP.HCM" is one word; "(CCB)" a gloss
-_SECTOR_GAP = re.compile(r"(, *| *[-–] *)?(?(1)| +)(thuộc +)?(?=[A-ZĐÀ-Ỹ])")
+# "số 1 ngành Giáo dục và Đào tạo": the sector said with "ngành" (capitalised) belongs to the name as "thuộc" does
+_SECTOR_GAP = re.compile(r"(, *| *[-–] *)?(?(1)| +)(thuộc +|ngành +)?(?=[A-ZĐÀ-Ỹ])")
+# "số 6, Bộ Công an": a ministry's own clusters; after "Bộ" a capitalised word ("Bộ đội", "Bộ Chỉ huy … tỉnh" are not)
+_MINISTRY = re.compile(r"Bộ +(?!Chỉ|Tư)[A-ZĐÀ-Ỹ]")
 _ASSOCIATION = re.compile(r"(?:Hội|Liên đoàn|Công đoàn)(?!\w)")
 _GLOSS = re.compile(r"\([A-ZĐ&]{2,8}\) +")
 _ORG_HEAD = re.compile(
@@ -269,6 +272,13 @@ def _sector_org_end(text: str, pos: int) -> int | None:
             initials = "".join(w.group()[0] for w in words).upper()
             if gloss is not None and gloss.group(1) == initials:
                 return words[-1].end()
+            # a ministry is nationwide: no province closes its name ("số 8, Bộ Công an đã tổ chức …")
+            ministry = _MINISTRY.match(text, words[0].start()) is not None and len(words) <= 6
+            if ministry and not re.match(r"(?:tỉnh|thành phố)(?!\w)", text[at : at + 12].lower()):
+                while words and words[-1].group().lower() in _TRAILING:
+                    words.pop()
+                if words:
+                    return words[-1].end()
             if not dash:
                 return None
     while words and words[-1].group().lower() in _TRAILING:

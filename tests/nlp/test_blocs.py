@@ -274,3 +274,14 @@ def test_force_glossed_by_its_initials_after_comma_is_the_parent() -> None:
     ms = find_mentions("Sáng 2/10, Cụm thi đua số 4, Bộ Tư lệnh Thủ đô (BTLTĐ) đã tổ chức hội nghị tổng kết.")
     assert [m.surface for m in ms] == ["Cụm thi đua số 4, Bộ Tư lệnh Thủ đô"]
     assert [m.surface for m in find_mentions("Cụm thi đua số 4, Công an tỉnh (CAT) tổ chức hội nghị.")] == ["Cụm thi đua số 4"]
+
+
+def test_ministry_after_comma_and_sector_after_nganh_belong_to_the_name() -> None:
+    """"Cụm thi đua số 3, Bộ Tài chính", "Cụm thi đua số 2 ngành Y tế": a nationwide parent closes the name."""
+    ms = find_mentions("Chiều 5/12, Cụm thi đua số 3, Bộ Tài chính đã tổ chức hội nghị tổng kết.")
+    assert [m.surface for m in ms] == ["Cụm thi đua số 3, Bộ Tài chính"]
+    ms = find_mentions("Ngày 9/10, Cụm thi đua số 2 ngành Y tế ký kết giao ước thi đua.")
+    assert [m.surface for m in ms] == ["Cụm thi đua số 2 ngành Y tế"]
+    # a provincial body after the comma is the host or a member, not the parent
+    ms = find_mentions("Cụm thi đua số 3, Bộ Chỉ huy Quân sự tỉnh Nam Định đăng cai hội nghị.")
+    assert [m.surface for m in ms] == ["Cụm thi đua số 3"]
