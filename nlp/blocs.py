@@ -457,6 +457,13 @@ def _lead_end(text: str, paragraphs: int = 3) -> int:
     return pos
 
 
+def _is_abbreviation(ms: list[BlocMention]) -> bool:
+    """Is the descriptive part of these mentions written in capitals' initials ("Khối thi đua VH-XH")?"""
+    tail = re.sub(r"(?i)^(?:khối|cụm)\s+thi\s+đua\s+", "", ms[0].surface)
+    words = re.findall(r"\w+", tail)
+    return bool(words) and all(1 < len(w) <= 4 and w.isupper() for w in words)
+
+
 def choose_bloc(mentions: list[BlocMention], url: str | None = None, lead_end: int = 0) -> BlocMention | None:
     """Return the mention naming the article's bloc: the most mentioned bloc, in its fullest form."""
     if not mentions:
@@ -470,6 +477,14 @@ def choose_bloc(mentions: list[BlocMention], url: str | None = None, lead_end: i
     for short in sorted(keys, key=len):
         for long in keys:
             if long != short and short in groups and long in groups and _is_subsequence(short, long):
+                groups[long].extend(groups.pop(short))
+                break
+
+    # an abbreviation whose letters open the words of a spelled-out name ("VH-XH" ~ "Văn hóa - Xã hội") is that bloc
+    for short in [k for k in groups if not k.startswith("#") and _is_abbreviation(groups[k])]:
+        letters = short.replace(" ", "")
+        for long in keys:
+            if long != short and short in groups and long in groups and "".join(w[0] for w in long.split()) == letters:
                 groups[long].extend(groups.pop(short))
                 break
 

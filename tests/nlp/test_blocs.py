@@ -285,3 +285,15 @@ def test_ministry_after_comma_and_sector_after_nganh_belong_to_the_name() -> Non
     # a provincial body after the comma is the host or a member, not the parent
     ms = find_mentions("Cụm thi đua số 3, Bộ Chỉ huy Quân sự tỉnh Nam Định đăng cai hội nghị.")
     assert [m.surface for m in ms] == ["Cụm thi đua số 3"]
+
+
+def test_abbreviated_bloc_name_yields_to_its_spelled_out_form() -> None:
+    """"Khối thi đua KT-KT" used more often than "Khối thi đua Kinh tế - Kỹ thuật": the full form names the bloc."""
+    text = (
+        "Khối thi đua Kinh tế - Kỹ thuật vừa tổ chức hội nghị tổng kết năm 2024.\n"
+        "Các đơn vị trong Khối thi đua KT-KT đã thống nhất suy tôn đơn vị dẫn đầu.\n"
+        "Sở Xây dựng được bầu làm Khối trưởng Khối thi đua KT-KT năm 2025."
+    )
+    r = ArticleRecords(relevant=True)
+    fill(doc(text), r)
+    assert r.bloc == "Khối thi đua Kinh tế - Kỹ thuật"
