@@ -419,7 +419,14 @@ def same_bloc(a: BlocMention, b: BlocMention) -> bool | None:
         return a.number == b.number
     if a.number or b.number:
         return None
-    return a.key == b.key or _is_subsequence(a.key, b.key) or _is_subsequence(b.key, a.key)
+    if a.key == b.key or _is_subsequence(a.key, b.key) or _is_subsequence(b.key, a.key):
+        return True
+    return _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: BlocMention, long: BlocMention) -> bool:
+    """Is ``short`` the initials of ``long`` ("Khối thi đua VH-XH" ~ "Khối thi đua Văn hóa - Xã hội")?"""
+    return _is_abbreviation([short]) and short.key.replace(" ", "") == "".join(w[0] for w in long.key.split())
 
 
 def _url_number(url: str | None) -> tuple[str, str] | None:

@@ -297,3 +297,15 @@ def test_abbreviated_bloc_name_yields_to_its_spelled_out_form() -> None:
     r = ArticleRecords(relevant=True)
     fill(doc(text), r)
     assert r.bloc == "Khối thi đua Kinh tế - Kỹ thuật"
+
+
+def test_initials_and_spelled_out_name_are_the_same_bloc() -> None:
+    """A role "Khối phó Khối thi đua KT-KT" belongs to "Khối thi đua Kinh tế - Kỹ thuật", not to another bloc."""
+    from nlp.blocs import same_bloc
+
+    (full,) = find_mentions("Khối thi đua Kinh tế - Kỹ thuật tổ chức hội nghị.")
+    (short,) = find_mentions("Khối thi đua KT-KT tổ chức hội nghị.")
+    (other,) = find_mentions("Khối thi đua VH-XH tổ chức hội nghị.")
+    assert same_bloc(short, full) is True
+    assert same_bloc(full, short) is True
+    assert same_bloc(other, full) is False
