@@ -54,6 +54,12 @@ _SPEECH = re.compile(
 # Two quotations with only separators between them: "“A”, “B” và “C”".
 _BARE_LIST_GAP = re.compile(r"^[\s,;:.…]*(?:(?:và|cùng|hay|hoặc)(?!\w))?[\s,]*$")
 _FUND = re.compile(r"(?<!\w)quỹ\s*$", re.IGNORECASE)
+# a thing built or given named by a quotation: "xây tặng 17 căn nhà “Nghĩa tình đồng đội”", "trao 50 phần quà “…”"
+# names the houses or gifts, even when a movement shares the name
+_GIFT = re.compile(
+    r"(?<!\w)(?:nhà|căn nhà|ngôi nhà|mái ấm|công trình|phần quà|suất quà|sổ tiết kiệm|con đường|tuyến đường)\s*$",
+    re.IGNORECASE,
+)
 # An unquoted name after its cue: "phong trào thi đua Hậu Giang chung sức xây dựng nông thôn mới."
 # The cue and the name share a line: a headline ending "… các phong trào thi đua" is not followed by a name
 # on the next line ("Kinh tế 05/03/2021 - 04:17" is the portal's section and time stamp).
@@ -161,7 +167,7 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
         before = text[max(line_start, start - 1 - MAX_CUE_GAP - 40) : start - 1]
         most = MAX_THEME_WORDS if _THEME_CUE.search(before) else MAX_WORDS
         if MIN_WORDS <= len(words) <= most and not _NOT_MOVEMENT.match(name):
-            if _FUND.search(before):
+            if _FUND.search(before) or _GIFT.search(before):
                 accepted = False  # "ủng hộ Quỹ “Vì người nghèo”": the fund, even when a movement shares its name
             elif _is_known(name):
                 accepted = True
@@ -190,7 +196,21 @@ def extract_movements(doc: PreparedText) -> list[Movement]:
         if key not in seen:
             seen.add(key)
             out.append(m)
+    out = [m for m in out if not any(_abbreviates(m.name, o.name) for o in out if o is not m)]
     return sorted(out, key=lambda m: m.start)
+
+
+def _initials(name: str, keep_caps: bool) -> str:
+    """First letters of the words; with ``keep_caps`` an all-capital abbreviation keeps all its letters."""
+    words = re.findall(r"\w+", fold_key(name) if not keep_caps else name)
+    out = [w.lower() if keep_caps and len(w) > 1 and w.isupper() else w[0].lower() for w in words]
+    return fold_key("".join(out))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Is ``short`` ("Vì ANTQ") an abbreviated writing of ``long`` ("Vì An ninh Tổ quốc")?"""
+    caps = any(len(w) > 1 and w.isupper() for w in re.findall(r"\w+", short))
+    return caps and len(short) < len(long) and _initials(short, True) == _initials(long, False)
 
 
 @lru_cache(maxsize=1)

@@ -155,3 +155,18 @@ def test_a_long_yearly_theme_after_its_cue() -> None:
 )
 def test_a_dash_joined_motto_after_tinh_than(text: str, expected: list[str]) -> None:
     assert [m.name for m in extract_movements(prepare(text))] == expected
+
+
+def test_quoted_name_of_built_houses_is_not_a_movement() -> None:
+    """"xây tặng 12 căn nhà “Nghĩa tình đồng đội”": the houses' name, though a listed movement shares it."""
+    text = "Các đơn vị trong Cụm đã xây tặng 12 căn nhà “Nghĩa tình đồng đội” cho hội viên khó khăn."
+    assert [m.name for m in extract_movements(prepare(text))] == []
+
+
+def test_abbreviated_movement_yields_to_its_full_name() -> None:
+    """"phong trào thi đua “Vì ANTQ”" beside "“Vì An ninh Tổ quốc”": one movement, in its full form."""
+    text = (
+        "Cụm thi đua số 4 tổng kết phong trào thi đua “Vì ANTQ” năm 2022.\n"
+        "Phong trào thi đua “Vì An ninh Tổ quốc” của Công an các tỉnh đạt nhiều kết quả."
+    )
+    assert [m.name for m in extract_movements(prepare(text))] == ["Vì An ninh Tổ quốc"]
