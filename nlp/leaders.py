@@ -383,6 +383,15 @@ def _giver(text: str, sent_start: int, verb_start: int) -> tuple[str, int] | Non
     return found
 
 
+_IS_NAMED = re.compile(_ROLE_TAIL + r"\s+là\s+(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
+
+
+def _names_after(text: str, end: int) -> bool:
+    """Does "là" and a unit follow the role ending at ``end`` ("Cụm phó là Công an tỉnh Y")?"""
+    tail = _IS_NAMED.match(text, end)
+    return tail is not None and unit_after(text, tail.end()) is not None
+
+
 def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
     """Return head/deputy units with their year, one per (unit, role, year)."""
     text = doc.text
@@ -422,6 +431,8 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                             Leader(unit=giver[0], role=role, year=stated - 1, start=giver[1], end=m.end(), source="rule:leader_handover")
                         )
             cue = None if handover or respective else _CUE_BEFORE.search(before)
+            if cue and cue.group(0).lstrip().startswith(",") and _names_after(text, m.end()):
+                cue = None  # "…, đơn vị Cụm phó là Y": the role's own "là" names its unit, not the clause before
             if cue and not _NOT_A_UNIT_BEFORE.search(before[: cue.start()]):
                 end = m.start() - (len(before) - cue.start())
                 # "A, Trưởng khối ...": A must be a person's title + unit ("Giám đốc Sở Tư pháp")

@@ -370,3 +370,15 @@ def test_leader_assigned_by_an_agent_or_named_in_a_bracket(text: str, expected: 
 )
 def test_capacity_phrase_and_flag_handover(text: str, expected: set[tuple[str, str, int | None]]) -> None:
     assert leaders_of(text) == expected
+
+
+def test_deputy_named_by_its_own_is_after_an_apposition_comma() -> None:
+    """"bầu Cụm trưởng … là A, đơn vị Cụm phó là B": the deputy is B, not A before the comma."""
+    from nlp.leaders import extract_leaders
+    from nlp.prepare import prepare
+    from store.models import ArticleRecords
+
+    text = "Hội nghị đã bầu đơn vị Cụm trưởng Cụm thi đua số 2 năm 2024 là Sở Tư pháp, đơn vị Cụm phó là Sở Y tế."
+    r = ArticleRecords(relevant=True)
+    got = [(x.unit, x.role, x.year) for x in extract_leaders(prepare(text), r)]
+    assert got == [("Sở Tư pháp", "head", 2024), ("Sở Y tế", "deputy", 2024)]
