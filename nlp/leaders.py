@@ -15,7 +15,7 @@ from nlp.lexicon import words
 from nlp.other_blocs import inside, other_bloc_spans
 from nlp.places import agency_heads
 from nlp.prepare import PreparedText, Sentence
-from nlp.units import PERSON_TITLE, unit_after, unit_before
+from nlp.units import PERSON_TITLE, mask_name_commas, unit_after, unit_before
 from store.models import ArticleRecords, Leader
 from store.vntext import unit_key
 
@@ -383,6 +383,28 @@ def _giver(text: str, sent_start: int, verb_start: int) -> tuple[str, int] | Non
     return found
 
 
+# "các Sở: A, B (Khối trưởng), C": the head noun said once before a colon, the list's items bare
+_HEAD_THEN_COLON = re.compile(r"(?<!\w)các\s+(Sở|Ban|Hội|Phòng|Trường|Cục|Chi cục)\s*:\s*")
+
+
+def _listed_under_head(text: str, floor: int, role_start: int) -> tuple[str, int] | None:
+    """The bare list item just before "(Khối trưởng)" with the shared head noun put back ("Sở A"), else None."""
+    heads = list(_HEAD_THEN_COLON.finditer(text, floor, role_start))
+    head = heads[-1] if heads else None
+    if head is None:
+        return None
+    seg_start = head.end()
+    end = text.rfind("(", seg_start, role_start + 1)
+    end = end if end >= 0 else role_start
+    masked = mask_name_commas(text[seg_start:end])
+    cut = max(masked.rfind(c) for c in ",;)")
+    item_start = seg_start + cut + 1 if cut >= 0 else seg_start
+    item = text[item_start:end].strip()
+    if not item or not item[0].isupper() or item.split()[0] == head.group(1) or len(item.split()) > 10:
+        return None
+    return f"{head.group(1)} {item}", item_start + (len(text[item_start:end]) - len(text[item_start:end].lstrip()))
+
+
 _IS_NAMED = re.compile(_ROLE_TAIL + r"\s+là\s+(?:đơn vị\s+|cơ quan\s+)?", re.IGNORECASE)
 
 
@@ -431,6 +453,9 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                             Leader(unit=giver[0], role=role, year=stated - 1, start=giver[1], end=m.end(), source="rule:leader_handover")
                         )
             cue = None if handover or respective else _CUE_BEFORE.search(before)
+            listed = _listed_under_head(text, sent.start, m.start()) if cue and cue.group(0).lstrip().startswith("(") else None
+            if listed is not None:
+                found, source, cue = listed, "rule:leader_before", None
             if cue and cue.group(0).lstrip().startswith(",") and _names_after(text, m.end()):
                 cue = None  # "…, đơn vị Cụm phó là Y": the role's own "là" names its unit, not the clause before
             if cue and not _NOT_A_UNIT_BEFORE.search(before[: cue.start()]):

@@ -382,3 +382,16 @@ def test_deputy_named_by_its_own_is_after_an_apposition_comma() -> None:
     r = ArticleRecords(relevant=True)
     got = [(x.unit, x.role, x.year) for x in extract_leaders(prepare(text), r)]
     assert got == [("Sở Tư pháp", "head", 2024), ("Sở Y tế", "deputy", 2024)]
+
+
+def test_role_in_brackets_after_a_bare_item_of_a_head_noun_list() -> None:
+    """"các Sở: Tư pháp (Khối trưởng), Nội vụ (Khối phó), Y tế": the head noun said once goes on each item."""
+    from nlp.leaders import extract_leaders
+    from nlp.prepare import prepare
+    from store.models import ArticleRecords
+
+    text = "Tham dự hội nghị năm 2024 có đại diện lãnh đạo các Sở: Tư pháp (Khối trưởng), Nội vụ (Khối phó), Y tế."
+    r = ArticleRecords(relevant=True)
+    r.period = "2024"
+    got = [(x.unit, x.role) for x in extract_leaders(prepare(text), r)]
+    assert got == [("Sở Tư pháp", "head"), ("Sở Nội vụ", "deputy")]
