@@ -73,7 +73,7 @@ def _clean_candidate(line: str, single_word: bool = False) -> str | None:
     # is a given name ("Hồng Thi"), "thi đua" is not.
     if any(w in _UNIT_WORDS for w in folded_words) or "thi đua" in text.lower():
         return None
-    if len(words) == 1 and not single_word and not (text.isupper() and 2 <= len(text) <= 6) and "." not in text:
+    if len(words) == 1 and not single_word and not joint and not (text.isupper() and 2 <= len(text) <= 6) and "." not in text:
         return None
     return joint or text
 
@@ -94,6 +94,8 @@ def _second_author(text: str, cut: re.Match[str]) -> str | None:
     nxt = _CUT.search(rest)
     second = (rest[: nxt.start()] if nxt else rest).strip().rstrip(".,;:")
     words = second.split()
+    if len(words) == 1 and _pair_of_given_names(first, second):
+        return f"{first}{cut.group(0)}{second}"
     if not 2 <= len(words) <= 4 or not all(_WORD.match(w) and w[0].isupper() for w in words):
         return None
     if any(w.lower() in _UNIT_WORDS for w in words) or second.isupper() != first.isupper():
@@ -101,6 +103,17 @@ def _second_author(text: str, cut: re.Match[str]) -> str | None:
     if not first.isupper() and any(len(w) >= 2 and w.isupper() for w in words):
         return None  # "Thanh Bình - NHNN Đồng Nai": an abbreviated office, not a second reporter
     return f"{first.rstrip('.,;:')}{cut.group(0)}{second}"
+
+
+_GIVEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,6}$")
+
+
+def _pair_of_given_names(first: str, second: str) -> bool:
+    """Two reporters signing by given name only, "Hà - Quân": two title-case single words, no unit word."""
+    if not (_GIVEN.match(first) and _GIVEN.match(second)):
+        return False
+    folded = {first.lower(), second.lower()}
+    return not folded & _UNIT_WORDS and not {fold_key(first), fold_key(second)} & (_NOT_NAME | _places())
 
 
 @cache

@@ -169,3 +169,17 @@ def test_byline_initials_and_source_person(text: str, expected: str | None) -> N
 def test_byline_writer_before_photographer(text: str, expected: str) -> None:
     got = extract_byline(prepare(text))
     assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("Hòa - Quân", "Hòa - Quân"),
+        ("Tuấn – Linh", "Tuấn – Linh"),
+        ("Tin - Ảnh", None),
+        ("Sở - Ban", None),
+    ],
+)
+def test_joint_byline_of_two_given_names(closing: str, expected: str | None) -> None:
+    found = extract_byline(prepare(f"{BODY}\n\n          {closing}\n\nChia sẻ bài viết"))
+    assert (found[0] if found else None) == expected
