@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from nlp.dates import DateFact, parse_dates
 from nlp.folding import fold_aligned
+from nlp.places import departments
 from nlp.prepare import PreparedText, Sentence
 from store.models import ArticleRecords, Span
 
@@ -581,10 +582,23 @@ def _joined_sentences(doc: PreparedText) -> list[Sentence]:
 _VENUE_DASH_ROLE = re.compile(r"(?:Trưởng|Phó|Khối|Cụm|Đơn vị|Nơi)(?!\w)")
 
 
+def _comma_department(rest: str, cut: str) -> str:
+    """ "tại Sở Lao động, Thương binh và Xã hội, Cụm …": a department whose own name has a comma is not cut at it."""
+    head = re.match(r"[Ss]ở\s+", rest)
+    if head is None or "," in cut:
+        return cut
+    tail = rest[head.end() :]
+    for name in departments():
+        if "," in name and tail.lower().startswith(name.lower()) and not tail[len(name) : len(name) + 1].isalnum():
+            return rest[: head.end() + len(name)]
+    return cut
+
+
 def _venue_cut(rest: str) -> str:
     """The text after "tại" up to the end of the name: "Đài Phát thanh - Truyền hình X" keeps its dash,
     "Sở Tư pháp - đơn vị Trưởng khối" ends at it."""
     cut = _VENUE_END.split(rest, maxsplit=1)[0]
+    cut = _comma_department(rest, cut)
     parent = _MILITARY_PARENT.match(rest, len(cut))
     if parent is not None:  # "tại Lữ đoàn 604, Quân khu 2, …": a unit is named with its military region
         cut = rest[: parent.end()]

@@ -522,3 +522,26 @@ def test_plan_for_a_later_review_is_not_this_meetings_type() -> None:
     d = doc(text)
     assert event_types(d, event_sentences(d)) == ["so_ket"]
     assert records_after_events(d).period == "2021-H1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mới đây, tại Sở Văn hóa, Thể thao và Du lịch, Khối thi đua Văn xã đã tổ chức hội nghị sơ kết 6 tháng đầu năm 2021.",
+        "Chiều 3/7, tại Sở Lao động, Thương binh và Xã hội, Khối thi đua Văn xã tổ chức hội nghị sơ kết công tác thi đua.",
+    ],
+)
+def test_venue_a_department_whose_name_has_a_comma(text: str) -> None:
+    """Pattern: department names written with commas ("Sở Văn hóa, Thể thao và Du lịch") are one venue."""
+    from nlp.events import venue
+
+    found = venue(doc(text))
+    assert found is not None and found[0] in ("Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động, Thương binh và Xã hội")
+
+
+def test_venue_department_without_a_comma_still_ends_at_the_comma() -> None:
+    """ "tại Sở Y tế, Khối …": the ordinary comma still ends the name."""
+    from nlp.events import venue
+
+    found = venue(doc("Sáng 3/7, tại Sở Y tế, Khối thi đua Văn xã tổ chức hội nghị sơ kết công tác thi đua năm 2021."))
+    assert found is not None and found[0] == "Sở Y tế"
