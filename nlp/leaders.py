@@ -218,6 +218,39 @@ def _after_glued_dash(text: str, end: int, floor: int) -> tuple[str, int] | None
     return unit_before(text, end, last.end(), require_title=True)
 
 
+# "Đồng chí Khối trưởng Trần Văn A, Ủy viên Tỉnh ủy, Giám đốc Sở X chủ trì": the role stands before the person,
+# whose head-of-unit title among the following appositions names the unit
+_PERSON_AFTER = re.compile(r"\s+(?P<name>" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){1,3})\s*,")
+_HEAD_TITLE = re.compile(
+    r"\s*(?:phó\s+)?(?:giám đốc|chủ tịch|trưởng ban|chánh án|viện trưởng|cục trưởng|hiệu trưởng|trưởng phòng)\s+(?=" + UPPER + r")",
+    re.IGNORECASE,
+)
+
+# the person's verb closes the unit read off the title ("… Giám đốc Sở X phát biểu khai mạc")
+_SPEAKS = re.compile(r"\s+(?:phát biểu|chủ trì|cho biết|khai mạc|báo cáo|trình bày|điều hành|tổ chức|nhấn mạnh)(?!\w)")
+
+
+def _person_after(text: str, end: int, sent_end: int) -> tuple[str, int] | None:
+    """The unit headed by the person named right after the role, read off the person's head-of-unit title."""
+    m = _PERSON_AFTER.match(text, end)
+    if m is None or m.group("name").split()[0] not in words("surnames"):
+        return None
+    pos = m.end()
+    for _ in range(3):  # the titles are comma-separated appositions; the head title is seldom later than third
+        t = _HEAD_TITLE.match(text, pos)
+        if t is not None:
+            after = unit_after(text, t.end())
+            if after is None or _COUNCIL.match(after[0]):
+                return None
+            unit = _SPEAKS.split(after[0], maxsplit=1)[0].strip()
+            return (unit, t.end()) if unit else None
+        comma = text.find(",", pos, min(sent_end, pos + 80))
+        if comma < 0:
+            return None
+        pos = comma + 1
+    return None
+
+
 def _lower_head(text: str, found: tuple[str, int], floor: int) -> tuple[str, int]:
     """Take back a lower-case "trường" before a capitalised school name ("đại diện trường Cao đẳng X")."""
     unit, start = found
@@ -500,6 +533,9 @@ def extract_leaders(doc: PreparedText, records: ArticleRecords) -> list[Leader]:
                     stated = _stated_year(tail, records, elected=False)
             if found is None and not handover and not respective:
                 found = _glued_title(text, m.start(), sent.start)
+                source = "rule:leader_title"
+            if found is None and not handover and not respective:
+                found = _person_after(text, m.end(), sent.end)
                 source = "rule:leader_title"
             if found is None:
                 tail = _IS_AFTER.match(text, m.end())

@@ -395,3 +395,22 @@ def test_role_in_brackets_after_a_bare_item_of_a_head_noun_list() -> None:
     r.period = "2024"
     got = [(x.unit, x.role) for x in extract_leaders(prepare(text), r)]
     assert got == [("Sở Tư pháp", "head"), ("Sở Nội vụ", "deputy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chiều 20/11, Khối thi đua Kinh tế tổng hợp tổ chức hội nghị tổng kết năm 2024. Đồng chí Khối trưởng "
+            "Phạm Văn Hưng, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Sở Tài chính chủ trì hội nghị.",
+            {("Sở Tài chính", "head", 2024)},
+        ),
+        (
+            "Sáng 5/12, Cụm thi đua các huyện miền núi tổng kết năm 2024. Cụm trưởng Lê Thị Hoa, "
+            "Chủ tịch UBND huyện Đồng Sơn phát biểu khai mạc.",
+            {("UBND huyện Đồng Sơn", "head", 2024)},
+        ),
+    ],
+)
+def test_role_before_a_person_with_a_head_title(text: str, expected: set[tuple[str, str, int | None]]) -> None:
+    assert leaders_of(text) == expected
