@@ -70,8 +70,9 @@ _SHARED_OFFICE = re.compile(r"(?:Văn phòng|VP)\s+" + _BODY + r"(?:\s*,\s*" + _
 
 def _split_and(item: str, start: int, bare: bool) -> list[tuple[str, int]]:
     """Split "A và B" when B opens a new unit (or in a list of bare place names)."""
-    if is_department(item):
-        return [(item, start)]  # "Lao động-Thương binh và Xã Hội": "Xã" here opens no commune
+    if is_department(re.sub(r"\s*\([^()]*\)\s*$", "", item)):
+        # "Lao động-Thương binh và Xã Hội": "Xã" here opens no commune; "Văn hóa, Thể thao và Du lịch (Khối phó)"
+        return [(item, start)]
     plural = _SHARED.match(item)
     for m in re.finditer(r"\s+và\s+(?:các\s+)?", item):
         rest = item[m.end() :]

@@ -87,6 +87,8 @@ _LIST_HEAD = re.compile(
     # "lãnh đạo các đơn vị thành viên: A, B"
     r"|(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên(?:\s+(?:(?:trong|của|thuộc)\s+)?(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*"
     # "có đại diện lãnh đạo các đơn vị: A, B", "đoàn viên của các đơn vị trong Khối: A, B"
+    # "đại diện các Sở: A, B (Khối trưởng), C": the departments' head written once before the colon
+    r"|(?<=\s)các\s+(?-i:Sở)\s*:\s*"
     r"|(?<=\s)các\s+(?:cơ quan,?\s*)?(?:đơn vị|(?P<noun6>sở,\s*ngành))(?:\s+(?:trong|của|thuộc)\s+(?:khối|cụm)(?:\s+thi\s+đua)?)?\s*:\s*",
     re.IGNORECASE,
 )

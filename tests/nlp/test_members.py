@@ -842,3 +842,16 @@ def test_agency_of_provinces_before_the_bloc_is_shared() -> None:
             "đã tích cực tham mưu.")
     assert [m.unit for m in extract_members(doc(text))] == [
         "Công an Hà Tây", "Công an Vĩnh Yên", "Công an Sơn Mỹ", "Công an Bắc Lâm"]
+
+
+def test_plural_department_head_before_a_colon_opens_a_list() -> None:
+    """Pattern: "đại diện các Sở: A (Cụm trưởng), B, C": the head "Sở" written once, bare names after the colon."""
+    from nlp.members import extract_members
+    from tests.nlp.helpers import doc
+
+    text = (
+        "Ngày 5/7, Cụm thi đua số 3 (Khối Văn hóa – Xã hội) đã tổ chức hội nghị sơ kết công tác thi đua năm 2022.\n\n"
+        "Dự hội nghị có đại diện lãnh đạo các Sở: Y tế (Cụm trưởng), Nội vụ, Lao động, Thương binh và Xã hội, Tư pháp."
+    )
+    units = [m.unit for m in extract_members(doc(text))]
+    assert units == ["Sở Y tế", "Sở Nội vụ", "Sở Lao động, Thương binh và Xã hội", "Sở Tư pháp"]
