@@ -98,6 +98,9 @@ def classify(doc: PreparedText) -> Verdict:
     title_mentions = find_mentions(title) if title else []
     title_bloc_event = bool(_TITLE_EVENT_OF_BLOC.search(ftitle))
     if not mentions and not title_mentions and not title_bloc_event:
+        informal = _informal_bloc_event(text, lead_end)
+        if informal is not None:
+            return Verdict(True, THRESHOLD, informal)
         return Verdict(False, 0.5)
 
     score = 0.0
@@ -219,3 +222,20 @@ def _event_near(folded: str, m: BlocMention) -> bool:
     end = folded.find("\n", m.end)
     end = m.end + 200 if end < 0 else min(end, m.end + 200)
     return bool(_EVENT.search(folded, start, end))
+
+
+# "khối Công an các huyện đã ký giao ước thi đua": a bloc written lower case without "thi đua", named by a
+# capitalised sector word and the subject of a covenant or review in the same clause of the lead
+_INFORMAL_BLOC = re.compile(
+    r"(?<!\w)(?:khối|cụm)[ \t]+(?P<word>\w+)[^.;\n]{0,120}?"
+    r"(?:(?:ký|ki)(?:\s+kết)?\s+giao\s+ước|(?:sơ|tổng)\s+kết\s+(?:công\s+tác\s+|phong\s+trào\s+)?thi\s+đua)(?!\w)"
+)
+
+
+def _informal_bloc_event(text: str, lead_end: int) -> Span | None:
+    """The evidence span of a lower-case bloc holding a covenant or review in the lead, or None."""
+    for m in _INFORMAL_BLOC.finditer(text, 0, lead_end):
+        word = m.group("word")
+        if word[0].isupper() and word.lower() != "thi" and not _in_caption(text, m.start()):
+            return Span(start=m.start(), end=m.end(), source="rule:relevance_informal")
+    return None

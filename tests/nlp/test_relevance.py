@@ -287,3 +287,29 @@ def test_single_unit_quyet_thang_review_stays_irrelevant() -> None:
     text = ("Ngày 4/12, Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức hội nghị tổng kết phong trào Thi đua Quyết thắng "
             "năm 2024. Đơn vị được Bộ Tư lệnh tặng Cờ thi đua, dẫn đầu Cụm thi đua số 4.")
     assert not classify(doc(text, title="BĐBP tỉnh tổng kết phong trào Thi đua Quyết thắng năm 2024")).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Công an tỉnh phát động thi đua",
+            "Hưởng ứng phong trào thi đua do Công an tỉnh phát động, khối Công an các huyện đã ký giao ước thi đua "
+            "với 8 nội dung trọng tâm.\n\nCác đơn vị cam kết thực hiện tốt nhiệm vụ năm 2024.",
+            True,
+        ),
+        (
+            "Hội nghị giao ban",
+            "Chiều 3/4, đại diện cụm dân cư số 2 họp bàn việc giữ gìn vệ sinh môi trường.\n\nPhong trào thi đua "
+            "được triển khai rộng khắp trong toàn xã.",
+            False,
+        ),
+        (
+            "Công ty ký hợp đồng",
+            "Khối văn phòng công ty đã ký giao ước thi đua với công đoàn cơ sở.",
+            False,
+        ),
+    ],
+)
+def test_lower_case_bloc_holding_a_covenant(title: str, text: str, expected: bool) -> None:
+    assert classify(doc(text, title=title)).relevant is expected
