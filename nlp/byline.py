@@ -141,6 +141,12 @@ def _comma_joint(text: str) -> str | None:
 # A photo caption ends with its credit: "Quang cảnh hội nghị. Ảnh: Thu Hà", "… phát biểu (Ảnh: PV)".
 _CAPTION_CREDIT = re.compile(r"[.!?…]\s*[(\[]?\s*(?:Ảnh|ảnh|Nguồn ảnh|Photo)\s*:\s*[^()\[\]\n]{1,40}[)\]]?\s*$")
 
+# A photo caption with no credit and no full stop: "Đồng chí A, Giám đốc Sở X phát biểu kết luận"
+_BARE_CAPTION = re.compile(
+    r"^(?:Đồng chí|Đ/c|Ông|Bà|Quang cảnh|Toàn cảnh|Lãnh đạo|Các đại biểu|Đại biểu)\s"
+    r"[^\n]*?(?<!\w)(?:phát biểu|trao|chủ trì|ký kết|tặng|chụp ảnh|tham dự|tham gia|thảo luận)(?!\w)"
+)
+
 
 def _is_body_line(line: str, after_body: bool = False) -> bool:
     """A paragraph of the article, or a photo caption (the byline may follow the last caption).
@@ -149,7 +155,7 @@ def _is_body_line(line: str, after_body: bool = False) -> bool:
     ước thi đua."): articles often end on one, and the byline comes next.
     """
     stripped = line.strip()
-    if _CAPTION_CREDIT.search(stripped):
+    if _CAPTION_CREDIT.search(stripped) or (len(stripped) >= MIN_BODY_LINE and _BARE_CAPTION.match(stripped)):
         return True
     if len(stripped) >= MIN_BODY_LINE and stripped[-1] in ".!?…\"”)/:;":
         return True

@@ -183,3 +183,9 @@ def test_byline_writer_before_photographer(text: str, expected: str) -> None:
 def test_joint_byline_of_two_given_names(closing: str, expected: str | None) -> None:
     found = extract_byline(prepare(f"{BODY}\n\n          {closing}\n\nChia sẻ bài viết"))
     assert (found[0] if found else None) == expected
+
+
+def test_byline_after_a_bare_photo_caption() -> None:
+    text = f"{BODY}\n\nĐồng chí Trần Văn Bình, Phó Giám đốc Sở Nội vụ phát biểu kết luận hội nghị\nHoàng Lan - Sở Nội vụ"
+    found = extract_byline(prepare(text))
+    assert found is not None and found[0] == "Hoàng Lan"
