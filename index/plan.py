@@ -13,7 +13,6 @@ from index.analysis import (
     fold_token,
     has_diacritics,
     phrase_tokens,
-    stopwords,
 )
 from index.schema import (
     DATE,
@@ -208,10 +207,6 @@ def _any(clauses: list[Q]) -> Q:
 
 def _all(clauses: list[Q]) -> Q:
     return clauses[0] if len(clauses) == 1 else Bool(must=tuple(clauses))
-
-
-def _FOLDED_STOPS() -> set[str]:  # noqa: N802 - reads as a constant
-    return {fold_token(s) for s in stopwords()}
 
 
 def _abbrs_of(concept: str) -> set[str]:

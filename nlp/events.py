@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 
 from nlp.dates import DateFact, parse_dates
 from nlp.folding import fold_aligned
@@ -131,14 +130,6 @@ _VENUE_STOP = re.compile(
     r"\s+(?:đã|đang|vừa|diễn ra|tổ chức|Khối|Cụm|khối thi đua|cụm thi đua|với|long trọng|chính thức|sáng|chiều|tối"
     r"|ngày|Ban Thường vụ|Đảng ủy|các đơn vị|lãnh đạo|và trực tuyến|và kết nối|kết hợp|kết nối|ở|nhằm)(?!\w).*$"
 )
-
-
-@dataclass
-class _Facts:
-    types: list[str]
-    date: tuple[str, Span] | None
-    period: tuple[str, Span] | None
-    venue: tuple[str, Span] | None
 
 
 def _prose(doc: PreparedText) -> list[Sentence]:
